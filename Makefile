@@ -1,0 +1,44 @@
+# Helhed: `make demo` and `make test` do all set-up on a machine with Python 3.11, pip and git.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+LANDING ?= landing
+WAREHOUSE ?= var/warehouse/helhed.duckdb
+RESIDENTS ?= 41000
+KOMMUNEKODE ?= 420
+
+.PHONY: demo test chromium serve dev clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+demo: $(INSTALLED)
+	@$(BIN)/helhed keygen
+	@test -f $(LANDING)/.generated || { \
+	  $(BIN)/helhed generate --out $(LANDING) --residents $(RESIDENTS) --seed 1 --kommunekode $(KOMMUNEKODE) && \
+	  touch $(LANDING)/.generated; }
+	$(BIN)/helhed run --landing $(LANDING) --warehouse $(WAREHOUSE)
+	@$(BIN)/helhed adduser demo --role manager --keep
+	@echo
+	@echo "Dashboards:  $(BIN)/helhed serve --warehouse $(WAREHOUSE)   then open http://127.0.0.1:8050 (user demo, password in var/demo-password.txt)"
+	@echo "Dagster UI:  $(BIN)/helhed dev   then open http://127.0.0.1:3000"
+	@echo "SQL:         $(BIN)/python -c \"import duckdb; print(duckdb.connect('$(WAREHOUSE)', read_only=True).sql('from analytics.program_outcomes'))\""
+
+# Browser tests drive Debian's Chromium (Playwright cannot download its own here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+test: $(INSTALLED) chromium
+	$(BIN)/pytest
+
+serve: $(INSTALLED)
+	$(BIN)/helhed serve --warehouse $(WAREHOUSE)
+
+dev: $(INSTALLED)
+	$(BIN)/helhed dev
+
+clean:
+	rm -rf $(LANDING) var

@@ -1,0 +1,96 @@
+"""The `helhed` command: generate a municipality, run the nightly job, serve the dashboards, open Dagster."""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .ingest.pseudonym import MissingKey, create_key_file, key_file
+
+
+def _run(args) -> int:
+    from .nightly import run_nightly
+    from .summary import outcomes_table
+
+    try:
+        report = run_nightly(args.landing, args.warehouse)
+    except MissingKey as err:
+        print(f"helhed run: {err}", file=sys.stderr)
+        return 2
+    if not report.success:
+        print(f"helhed run: the nightly job failed (run {report.run_id}); the published warehouse was not replaced.",
+              file=sys.stderr)
+        for failure in report.failures:
+            print(f"  - {failure}", file=sys.stderr)
+        return 1
+    print(f"\nWarehouse published: {args.warehouse.resolve()}  (run {report.run_id})\n")
+    print(outcomes_table(args.warehouse))
+    return 0
+
+
+def _keygen(args) -> int:
+    path = key_file()
+    print(f"{'created' if create_key_file(path) else 'kept existing'} pseudonym key {path}")
+    return 0
+
+
+def _serve(args) -> int:
+    from dashboards.app import serve
+
+    serve(args.warehouse, args.port, args.users)
+    return 0
+
+
+def _add_user(args) -> int:
+    from dashboards.auth import add_user
+
+    add_user(args.users, args.name, args.password, args.role, args.casemanager_id)
+    print(f"user {args.name} ({args.role}) saved in {args.users}")
+    return 0
+
+
+def _dev(args) -> int:
+    os.environ.setdefault("DAGSTER_HOME", str(Path("var/dagster").resolve()))
+    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    root = Path(__file__).resolve().parents[1]
+    return subprocess.call(["dagster", "dev", "-m", "pipelines.definitions", "-p", str(args.port)], cwd=root)
+
+
+def _parser() -> argparse.ArgumentParser:
+    from .synthetic.command import add_parser as add_generate
+
+    parser = argparse.ArgumentParser(prog="helhed", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    add_generate(sub)
+    run = sub.add_parser("run", help="run the nightly job on a landing folder and publish the warehouse")
+    run.add_argument("--landing", type=Path, required=True)
+    run.add_argument("--warehouse", type=Path, required=True)
+    run.set_defaults(func=_run)
+    sub.add_parser("keygen", help="create the pseudonym key file if there is none").set_defaults(func=_keygen)
+    serve = sub.add_parser("serve", help="serve the dashboards on the published warehouse")
+    serve.add_argument("--warehouse", type=Path, required=True)
+    serve.add_argument("--port", type=int, default=8050)
+    serve.add_argument("--users", type=Path, default=Path("var/users.json"))
+    serve.set_defaults(func=_serve)
+    user = sub.add_parser("adduser", help="add or replace a dashboard user")
+    user.add_argument("name")
+    user.add_argument("--password", required=True)
+    user.add_argument("--role", required=True, choices=["manager", "casemanager", "operator", "admin"])
+    user.add_argument("--casemanager-id", default=None)
+    user.add_argument("--users", type=Path, default=Path("var/users.json"))
+    user.set_defaults(func=_add_user)
+    dev = sub.add_parser("dev", help="the Dagster UI on this project")
+    dev.add_argument("--port", type=int, default=3000)
+    dev.set_defaults(func=_dev)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

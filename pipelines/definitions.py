@@ -1,0 +1,17 @@
+"""The one Dagster `Definitions` of Helhed, assembled from its modules."""
+from dagster import Definitions
+
+from .ingest.assets import ingest_assets, warehouse_build
+from .publish.assets import published_warehouse
+from .quality.checks import expectation_checks
+from .resources import default_resources
+from .schedules import nightly_job, nightly_schedule
+from .transform.assets import dbt_models, dbt_resource
+
+defs = Definitions(
+    assets=[warehouse_build, *ingest_assets, dbt_models, published_warehouse],
+    asset_checks=expectation_checks,
+    jobs=[nightly_job],
+    schedules=[nightly_schedule],
+    resources={**default_resources(), "dbt": dbt_resource()},
+)

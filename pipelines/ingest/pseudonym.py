@@ -1,0 +1,73 @@
+"""Keyed pseudonyms for CPR numbers: HMAC-SHA256 computed inside DuckDB, so raw numbers never leave the load step.
+
+The pseudonym is `p` + the first 20 hex digits of the HMAC with the digits 0-9 mapped to the letters g-p:
+it has no digits at all, so a scan for CPR-like numbers can never mistake a pseudonym for one.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from pathlib import Path
+
+import duckdb
+
+KEY_ENV = "HELHED_PSEUDONYM_KEY"
+KEY_FILE_ENV = "HELHED_PSEUDONYM_KEY_FILE"
+DEFAULT_KEY_FILE = Path("var/secrets/pseudonym.key")
+_DIGITS, _LETTERS = "0123456789", "ghijklmnop"
+_BLOCK = 64  # SHA-256 block size in bytes
+
+
+class MissingKey(RuntimeError):
+    pass
+
+
+def key_file() -> Path:
+    return Path(os.environ.get(KEY_FILE_ENV, DEFAULT_KEY_FILE))
+
+
+def load_key() -> bytes:
+    if os.environ.get(KEY_ENV):
+        return os.environ[KEY_ENV].encode()
+    path = key_file()
+    if not path.is_file():
+        raise MissingKey(f"No pseudonym key: set {KEY_ENV} or create the key file {path} (helhed keygen)")
+    return path.read_bytes().strip()
+
+
+def create_key_file(path: Path) -> bool:
+    """Writes a new random key readable by the owner only; False if one exists already."""
+    if path.exists():
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(secrets.token_hex(32) + "\n")
+    return True
+
+
+def normalise(cpr: str) -> str:
+    return cpr.strip().replace("-", "")
+
+
+def pseudonymise(cpr: str, key: bytes) -> str:
+    digest = hmac.new(key, normalise(cpr).encode(), hashlib.sha256).hexdigest()
+    return "p" + digest[:20].translate(str.maketrans(_DIGITS, _LETTERS))
+
+
+def install(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
+    """Puts the HMAC pads in session variables (never in a table) for `sql_expression`."""
+    if len(key) > _BLOCK:
+        key = hashlib.sha256(key).digest()
+    padded = key.ljust(_BLOCK, b"\0")
+    for name, pad in (("helhed_ipad", 0x36), ("helhed_opad", 0x5C)):
+        con.execute(f"SET VARIABLE {name} = unhex('{bytes(b ^ pad for b in padded).hex()}')")
+
+
+def sql_expression(column: str) -> str:
+    message = f"encode(replace(trim({column}), '-', ''))"
+    inner = f"unhex(sha256(getvariable('helhed_ipad') || {message}))"
+    digest = f"sha256(getvariable('helhed_opad') || {inner})"
+    return f"CASE WHEN {column} IS NULL THEN NULL ELSE 'p' || translate(left({digest}, 20), '{_DIGITS}', '{_LETTERS}') END"

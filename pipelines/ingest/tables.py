@@ -1,0 +1,31 @@
+"""The `raw` and `audit` tables the loader writes, created from the contracts before anything is loaded."""
+from __future__ import annotations
+
+import duckdb
+
+from .contracts import all_contracts
+from .rules import quote
+
+AUDIT_TABLES = {
+    "snapshots": "kommunekode VARCHAR, source VARCHAR, extract_date DATE, status VARCHAR, reason VARCHAR, checked_at TIMESTAMP",
+    "file_loads": "kommunekode VARCHAR, source VARCHAR, extract_date DATE, table_name VARCHAR, file VARCHAR, "
+    "rows_delivered BIGINT, rows_loaded BIGINT, rows_quarantined BIGINT, warnings VARCHAR",
+    "quarantine": "kommunekode VARCHAR, source VARCHAR, extract_date DATE, table_name VARCHAR, file VARCHAR, "
+    "source_row BIGINT, line BIGINT, rule VARCHAR, column_name VARCHAR, detail VARCHAR, row_json VARCHAR",
+}
+
+
+def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE SCHEMA IF NOT EXISTS raw")
+    for contract in all_contracts():
+        columns = ", ".join(f"{quote(c.name)} {c.duckdb_type}" for c in contract.columns)
+        con.execute(
+            f"CREATE TABLE IF NOT EXISTS raw.{contract.raw_table} "
+            f"(kommunekode VARCHAR, extract_date DATE, source_row BIGINT, {columns})"
+        )
+
+
+def create_audit_tables(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE SCHEMA IF NOT EXISTS audit")
+    for name, columns in AUDIT_TABLES.items():
+        con.execute(f"CREATE TABLE IF NOT EXISTS audit.{name} ({columns})")

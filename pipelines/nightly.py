@@ -1,0 +1,48 @@
+"""Runs the nightly job in process (the same job the schedule runs) and tells the operator what happened."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dagster import DagsterEventType, DagsterInstance
+
+from .resources import LANDING_ENV, WAREHOUSE_ENV
+
+DAGSTER_HOME_DEFAULT = Path("var/dagster")
+
+
+@dataclass
+class RunReport:
+    success: bool
+    run_id: str
+    failures: list[str] = field(default_factory=list)
+
+
+def _instance() -> DagsterInstance:
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(DAGSTER_HOME_DEFAULT.resolve())))
+    home.mkdir(parents=True, exist_ok=True)
+    return DagsterInstance.get()
+
+
+def _failures(result) -> list[str]:
+    failures = [
+        f"check {e.asset_key.to_user_string()}:{e.check_name} failed"
+        + (f": {e.description}" if e.description else "")
+        for e in result.get_asset_check_evaluations()
+        if not e.passed
+    ]
+    for event in result.all_events:
+        if event.event_type == DagsterEventType.STEP_FAILURE:
+            error = event.step_failure_data.error
+            failures.append(f"step {event.step_key} failed: {error.message.strip() if error else 'unknown error'}")
+    return failures
+
+
+def run_nightly(landing: Path, warehouse: Path) -> RunReport:
+    os.environ[LANDING_ENV] = str(landing.resolve())
+    os.environ[WAREHOUSE_ENV] = str(warehouse.resolve())
+    from .definitions import defs  # after the environment is set: resources read it
+
+    result = defs.get_job_def("nightly").execute_in_process(instance=_instance(), raise_on_error=False)
+    return RunReport(result.success, result.run_id, _failures(result))

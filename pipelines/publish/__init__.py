@@ -1,0 +1,1 @@
+"""Publish: the checked build file replaces the published warehouse atomically."""

@@ -1,0 +1,41 @@
+"""One blocking asset check per published table: its Great Expectations suite, results kept in the warehouse."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from dagster import AssetCheckExecutionContext, AssetCheckResult, AssetCheckSeverity, AssetKey, asset_check
+
+from ..resources import Warehouse
+from .results import store_results
+from .suites import validate_table
+
+PUBLISHED_TABLES = ("program_outcomes", "program_families", "family_month")
+
+
+def expectation_check(table: str):
+    @asset_check(
+        asset=AssetKey(["analytics", table]),
+        name=f"expectations_{table}",
+        blocking=True,
+        description=f"Great Expectations suite for analytics.{table}; blocking expectations stop publication.",
+    )
+    def _check(context: AssetCheckExecutionContext, warehouse: Warehouse) -> AssetCheckResult:
+        with warehouse.connect_build() as con:
+            validation = validate_table(con, f"analytics.{table}")
+            store_results(con, [validation], datetime.now())
+        warnings = [r["expectation"] for r in validation.rows if not r["success"] and not r["blocking"]]
+        return AssetCheckResult(
+            passed=not validation.blocking_failures,
+            severity=AssetCheckSeverity.ERROR,
+            metadata={
+                "expectations": len(validation.rows),
+                "blocking_failures": validation.blocking_failures,
+                "warnings": warnings,
+            },
+            description="; ".join(validation.blocking_failures) or None,
+        )
+
+    return _check
+
+
+expectation_checks = [expectation_check(table) for table in PUBLISHED_TABLES]

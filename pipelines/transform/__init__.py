@@ -1,0 +1,1 @@
+"""Transform: the dbt project in `dbt/` as Dagster assets."""

@@ -1,0 +1,47 @@
+"""The keyed pseudonym: the same in SQL and Python, keyed, digit-free, dash-insensitive."""
+import hashlib
+import hmac
+import re
+
+import duckdb
+import pytest
+
+from pipelines.ingest import pseudonym
+
+
+def _sql(cpr: str, key: bytes) -> str:
+    con = duckdb.connect()
+    pseudonym.install(con, key)
+    return con.execute(f"SELECT {pseudonym.sql_expression('x')} FROM (SELECT ?::VARCHAR AS x)", [cpr]).fetchone()[0]
+
+
+@pytest.mark.parametrize("key", [b"short", b"k" * 64, b"a much longer key than one sha-256 block " * 3])
+def test_sql_and_python_agree_with_standard_hmac(key):
+    expected_hex = hmac.new(key, b"0101901234", hashlib.sha256).hexdigest()[:20]
+    expected = "p" + expected_hex.translate(str.maketrans("0123456789", "ghijklmnop"))
+    assert pseudonym.pseudonymise("010190-1234", key) == expected
+    assert _sql("010190-1234", key) == expected
+
+
+def test_dash_does_not_change_the_pseudonym_but_the_key_does():
+    assert _sql("0101901234", b"k1") == _sql("010190-1234", b"k1")
+    assert _sql("0101901234", b"k1") != _sql("0101901234", b"k2")
+
+
+def test_pseudonym_has_no_digits():
+    values = [pseudonym.pseudonymise(f"0101{n:02d}1234", b"k") for n in range(100)]
+    assert all(re.fullmatch(r"p[a-p]{20}", v) for v in values)
+    assert len(set(values)) == 100
+
+
+def test_key_from_environment_or_file(tmp_path, monkeypatch):
+    monkeypatch.delenv(pseudonym.KEY_ENV, raising=False)
+    monkeypatch.setenv(pseudonym.KEY_FILE_ENV, str(tmp_path / "k.key"))
+    with pytest.raises(pseudonym.MissingKey):
+        pseudonym.load_key()
+    assert pseudonym.create_key_file(tmp_path / "k.key")
+    assert not pseudonym.create_key_file(tmp_path / "k.key")
+    assert len(pseudonym.load_key()) == 64
+    assert (tmp_path / "k.key").stat().st_mode & 0o077 == 0
+    monkeypatch.setenv(pseudonym.KEY_ENV, "from-env")
+    assert pseudonym.load_key() == b"from-env"

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 from .ingest.pseudonym import MissingKey, create_key_file, key_file
+from .nightly import DAGSTER_HOME_DEFAULT
+from .resources import LANDING_ENV, WAREHOUSE_ENV
 
 
 def _run(args) -> int:
@@ -44,16 +47,26 @@ def _serve(args) -> int:
 
 
 def _add_user(args) -> int:
-    from dashboards.auth import add_user
+    from dashboards.auth import add_user, find_user
 
-    add_user(args.users, args.name, args.password, args.role, args.casemanager_id)
+    if args.keep and find_user(args.users, args.name):
+        return 0
+    password = args.password or secrets.token_urlsafe(12)
+    add_user(args.users, args.name, password, args.role, args.casemanager_id)
+    if not args.password:
+        saved = args.users.with_name(f"{args.name}-password.txt")
+        saved.write_text(password + "\n")
+        saved.chmod(0o600)
+        print(f"generated password for {args.name} saved in {saved}")
     print(f"user {args.name} ({args.role}) saved in {args.users}")
     return 0
 
 
 def _dev(args) -> int:
-    os.environ.setdefault("DAGSTER_HOME", str(Path("var/dagster").resolve()))
+    os.environ.setdefault("DAGSTER_HOME", str(DAGSTER_HOME_DEFAULT.resolve()))
     Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault(LANDING_ENV, str(args.landing.resolve()))
+    os.environ.setdefault(WAREHOUSE_ENV, str(args.warehouse.resolve()))
     root = Path(__file__).resolve().parents[1]
     return subprocess.call(["dagster", "dev", "-m", "pipelines.definitions", "-p", str(args.port)], cwd=root)
 
@@ -76,13 +89,16 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=_serve)
     user = sub.add_parser("adduser", help="add or replace a dashboard user")
     user.add_argument("name")
-    user.add_argument("--password", required=True)
+    user.add_argument("--password", help="omitted: a random one is generated and saved beside the users file")
+    user.add_argument("--keep", action="store_true", help="leave an existing user of that name as it is")
     user.add_argument("--role", required=True, choices=["manager", "casemanager", "operator", "admin"])
     user.add_argument("--casemanager-id", default=None)
     user.add_argument("--users", type=Path, default=Path("var/users.json"))
     user.set_defaults(func=_add_user)
     dev = sub.add_parser("dev", help="the Dagster UI on this project")
     dev.add_argument("--port", type=int, default=3000)
+    dev.add_argument("--landing", type=Path, default=Path("landing"))
+    dev.add_argument("--warehouse", type=Path, default=Path("var/warehouse/helhed.duckdb"))
     dev.set_defaults(func=_dev)
     return parser
 

@@ -6,7 +6,8 @@ from .publish.assets import published_warehouse
 from .quality.checks import expectation_checks
 from .resources import default_resources
 from .schedules import nightly_job, nightly_schedule
-from .transform.assets import dbt_models, dbt_resource
+from .transform.assets import dbt_models
+from .transform.project import dbt_resource
 
 defs = Definitions(
     assets=[warehouse_build, *ingest_assets, dbt_models, published_warehouse],

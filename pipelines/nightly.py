@@ -34,15 +34,24 @@ def _failures(result) -> list[str]:
     ]
     for event in result.all_events:
         if event.event_type == DagsterEventType.STEP_FAILURE:
-            error = event.step_failure_data.error
-            failures.append(f"step {event.step_key} failed: {error.message.strip() if error else 'unknown error'}")
+            failures.append(f"step {event.step_key} failed: {_root_cause(event.step_failure_data.error)}")
     return failures
+
+
+def _root_cause(error) -> str:
+    """Dagster wraps the error that matters in framework errors; the innermost cause says what went wrong."""
+    while error is not None and error.cause is not None:
+        error = error.cause
+    return error.message.strip() if error else "unknown error"
 
 
 def run_nightly(landing: Path, warehouse: Path) -> RunReport:
     os.environ[LANDING_ENV] = str(landing.resolve())
     os.environ[WAREHOUSE_ENV] = str(warehouse.resolve())
-    from .definitions import defs  # after the environment is set: resources read it
+    from .transform.project import parse_manifest
 
-    result = defs.get_job_def("nightly").execute_in_process(instance=_instance(), raise_on_error=False)
+    parse_manifest()  # the dbt assets are read from the manifest: make it match the models on disk
+    from .definitions import defs
+
+    result = defs.resolve_job_def("nightly").execute_in_process(instance=_instance(), raise_on_error=False)
     return RunReport(result.success, result.run_id, _failures(result))

@@ -1,5 +1,4 @@
 """Dagster assets of the ingest: the build file, then one multi-asset per source with an asset per table."""
-from __future__ import annotations
 
 from dagster import (
     AssetCheckResult, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult,

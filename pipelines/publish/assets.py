@@ -1,5 +1,4 @@
 """The last step of the night: checkpoint and close the build file, then rename it over the published one."""
-from __future__ import annotations
 
 import os
 

@@ -1,5 +1,4 @@
 """One blocking asset check per published table: its Great Expectations suite, results kept in the warehouse."""
-from __future__ import annotations
 
 from datetime import datetime
 
@@ -23,14 +22,13 @@ def expectation_check(table: str):
         with warehouse.connect_build() as con:
             validation = validate_table(con, f"analytics.{table}")
             store_results(con, [validation], datetime.now())
-        warnings = [r["expectation"] for r in validation.rows if not r["success"] and not r["blocking"]]
         return AssetCheckResult(
             passed=not validation.blocking_failures,
             severity=AssetCheckSeverity.ERROR,
             metadata={
                 "expectations": len(validation.rows),
                 "blocking_failures": validation.blocking_failures,
-                "warnings": warnings,
+                "warnings": validation.warning_failures,
             },
             description="; ".join(validation.blocking_failures) or None,
         )

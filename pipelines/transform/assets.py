@@ -1,5 +1,4 @@
 """`dbt build` (seeds, models, tests) on the build file, streamed to Dagster as asset events."""
-from __future__ import annotations
 
 import os
 
@@ -7,7 +6,7 @@ from dagster import AssetExecutionContext
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from ..resources import Warehouse
-from .project import DUCKDB_PATH_ENV, dbt_project
+from .project import DUCKDB_PATH_ENV, dbt_project, dbt_resource
 from .translator import HelhedTranslator
 
 
@@ -16,7 +15,3 @@ def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: W
     # dbt opens the build file itself, in a subprocess that inherits this environment (dbt/profiles.yml).
     os.environ[DUCKDB_PATH_ENV] = str(warehouse.build_path)
     yield from dbt.cli(["build"], context=context).stream()
-
-
-def dbt_resource() -> DbtCliResource:
-    return DbtCliResource(project_dir=dbt_project)

@@ -1,0 +1,95 @@
+"""Expectation results as plain rows, and their store `audit.expectation_results`."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+EXAMPLES_SHOWN = 3
+OBSERVED_MAX_CHARS = 500
+# A mart should never hold a CPR number, but `observed` quotes values, so mask any lookalike.
+CPR_LOOKALIKE = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
+
+CREATE_TABLE = """
+create schema if not exists audit;
+create table if not exists audit.expectation_results (
+    run_at timestamp,
+    table_name varchar,
+    suite varchar,
+    expectation varchar,
+    column_name varchar,
+    success boolean,
+    observed varchar,
+    blocking boolean
+)
+"""
+INSERT_ROW = """
+insert into audit.expectation_results
+    (run_at, table_name, suite, expectation, column_name, success, observed, blocking)
+values (?, ?, ?, ?, ?, ?, ?, ?)
+"""
+
+
+def result_row(result) -> dict:
+    """One GX `ExpectationValidationResult` as a row; expectations without `blocking` block."""
+    config = result.expectation_config
+    return {
+        "expectation": config.type,
+        "column_name": _column_name(config.kwargs),
+        "success": bool(result.success),
+        "observed": describe_observed(result.result, result.exception_info),
+        "blocking": bool(config.meta.get("blocking", True)),
+    }
+
+
+def _column_name(kwargs: dict) -> str | None:
+    columns = kwargs.get("column_list") or [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs]
+    return ",".join(columns) or None
+
+
+def describe_observed(result: dict, exception_info: dict) -> str:
+    errors = _exception_messages(exception_info)
+    if errors:
+        text = "error: " + "; ".join(sorted(errors))
+    elif "observed_value" in result:
+        text = str(result["observed_value"])
+    elif "unexpected_count" in result:
+        text = f"{result['unexpected_count']} of {result['element_count']} rows unexpected"
+        examples = result.get("partial_unexpected_list") or []
+        if examples:
+            text += ", e.g. " + "; ".join(_plain(value) for value in examples[:EXAMPLES_SHOWN])
+    else:
+        text = ""
+    return CPR_LOOKALIKE.sub("<masked>", text)[:OBSERVED_MAX_CHARS]
+
+
+def _exception_messages(exception_info: dict) -> set[str]:
+    """GX reports an exception either directly or per metric that failed to resolve."""
+    if not exception_info:
+        return set()
+    if "raised_exception" in exception_info:
+        return {exception_info["exception_message"]} if exception_info["raised_exception"] else set()
+    return {m for info in exception_info.values() if isinstance(info, dict) for m in _exception_messages(info)}
+
+
+def _plain(value) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{key}={item}" for key, item in value.items())
+    if isinstance(value, tuple):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def store_results(con, validations, run_at: datetime) -> int:
+    """Append every row of `validations` (TableValidation) to audit.expectation_results."""
+    if run_at.tzinfo is not None:
+        run_at = run_at.astimezone(timezone.utc).replace(tzinfo=None)
+    rows = [
+        (run_at, v.table, v.suite, r["expectation"], r["column_name"], r["success"], r["observed"], r["blocking"])
+        for v in validations
+        for r in v.rows
+    ]
+    con.execute(CREATE_TABLE)
+    if rows:
+        con.executemany(INSERT_ROW, rows)
+    return len(rows)

@@ -1,0 +1,94 @@
+"""The whole nightly job through Dagster on a hand-written extract: published only when every blocking check passes."""
+import hashlib
+import re
+
+import duckdb
+import pytest
+
+from pipelines.cli import main
+from tests.e2e_extract import RAW_CPR_NUMBERS, write_extract
+from tests.landing_builder import write_snapshot
+
+CPR_LIKE = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    root = tmp_path_factory.mktemp("nightly")
+    landing, warehouse = root / "landing", root / "warehouse" / "helhed.duckdb"
+    write_extract(landing)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DAGSTER_HOME", str(root / "dagster"))
+        assert main(["run", "--landing", str(landing), "--warehouse", str(warehouse)]) == 0
+    return root, landing, warehouse
+
+
+def _outcomes(warehouse) -> dict:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        frame = con.sql("SELECT * FROM analytics.program_outcomes WHERE cohort = 'ALL'").df()
+    finally:
+        con.close()
+    assert len(frame) == 1
+    return frame.iloc[0].to_dict()
+
+
+def test_job_publishes_and_leaves_no_build_file(published):
+    _, _, warehouse = published
+    assert warehouse.exists()
+    assert not warehouse.with_name(warehouse.name + ".building").exists()
+    assert not warehouse.with_name(warehouse.name + ".wal").exists()
+
+
+def test_outcomes_of_the_hand_written_family(published):
+    row = _outcomes(published[2])
+    assert (row["kommunekode"], row["program"]) == ("420", "Job og Familie")
+    assert (row["n_families"], row["n_adults"], row["n_children"]) == (1, 1, 1)
+    # The mother: on kontanthjælp in the week of start, a woman aged 33, the only adult.
+    assert row["adults_on_support_at_start_pct"] == 100
+    assert row["adults_women_30_40_pct"] == 100
+    assert row["families_single_adult_pct"] == 100
+    # Unbroken support from 2021-01-04 to the start 2024-01-01: 3 years (156-157 weeks, 1092 days).
+    assert 2.95 <= row["adults_support_years_before_start_avg"] <= 3.05
+    # Off support from 2024-07-01, inside the enrolment, and still at its end (2025-06-30), not on SU.
+    assert row["adults_self_supporting_run_pct"] == 100
+    assert row["adults_self_supporting_at_end_pct"] == 100
+    assert row["adults_in_work_at_end_n"] == 1
+    # The daughter's case: open at start since 2022-07-01 (549 days = 1.503 years), closed 2025-03-01.
+    assert row["children_open_case_at_start_pct"] == 100
+    assert row["children_case_years_at_start_avg"] == pytest.approx(549 / 365.25, abs=0.01)
+    assert row["children_case_closed_pct"] == 100
+    # The year before start: family treatment 2023-01-02..2023-12-31 = 364 days at 7,000 DKK a week = 364,000 DKK,
+    # plus 52-53 weeks of kontanthjælp at the 2023 rate of the rate table (3,235 DKK): 168,220-171,455 DKK.
+    assert 364_000 + 52 * 3_235 - 1 <= row["cost_per_family_year_before_dkk"] <= 364_000 + 53 * 3_235 + 1
+
+
+def test_no_cpr_number_anywhere_in_the_warehouse(published):
+    _, _, warehouse = published
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        columns = con.execute(
+            "SELECT table_schema, table_name, column_name FROM information_schema.columns "
+            "WHERE data_type = 'VARCHAR'").fetchall()
+        for schema, table, column in columns:
+            values = con.execute(f'SELECT DISTINCT "{column}" FROM "{schema}"."{table}" WHERE "{column}" IS NOT NULL').fetchall()
+            hits = [v for (v,) in values if CPR_LIKE.search(v)]
+            assert not hits, f"{schema}.{table}.{column} holds CPR-like values"
+    finally:
+        con.close()
+    content = warehouse.read_bytes()
+    for number in RAW_CPR_NUMBERS:
+        for form in {number, number.replace("-", ""), number[:6] + "-" + number[-4:]}:
+            assert form.encode() not in content
+
+
+def test_failed_run_keeps_the_published_warehouse(published, capsys, monkeypatch):
+    root, landing, warehouse = published
+    before = hashlib.sha256(warehouse.read_bytes()).hexdigest()
+    # Municipality 461 delivers child welfare but no CPR register: a required source has no snapshot in force.
+    write_snapshot(landing, "461", "boern", "2026-11-20", {})
+    monkeypatch.setenv("DAGSTER_HOME", str(root / "dagster"))
+    assert main(["run", "--landing", str(landing), "--warehouse", str(warehouse)]) == 1
+    err = capsys.readouterr().err
+    assert "cpr/personer:snapshot_in_force" in err and "461" in err
+    assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == before

@@ -18,7 +18,7 @@ def _run(args) -> int:
     from .summary import outcomes_table
 
     try:
-        report = run_nightly(args.landing, args.warehouse)
+        report = run_nightly(args.landing, args.warehouse, "DEBUG" if args.verbose else "WARNING")
     except MissingKey as err:
         print(f"helhed run: {err}", file=sys.stderr)
         return 2
@@ -80,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run the nightly job on a landing folder and publish the warehouse")
     run.add_argument("--landing", type=Path, required=True)
     run.add_argument("--warehouse", type=Path, required=True)
+    run.add_argument("--verbose", action="store_true", help="print every Dagster event")
     run.set_defaults(func=_run)
     sub.add_parser("keygen", help="create the pseudonym key file if there is none").set_defaults(func=_keygen)
     serve = sub.add_parser("serve", help="serve the dashboards on the published warehouse")

@@ -45,7 +45,7 @@ def _root_cause(error) -> str:
     return error.message.strip() if error else "unknown error"
 
 
-def run_nightly(landing: Path, warehouse: Path) -> RunReport:
+def run_nightly(landing: Path, warehouse: Path, log_level: str = "WARNING") -> RunReport:
     os.environ[LANDING_ENV] = str(landing.resolve())
     os.environ[WAREHOUSE_ENV] = str(warehouse.resolve())
     from .transform.project import parse_manifest
@@ -53,5 +53,7 @@ def run_nightly(landing: Path, warehouse: Path) -> RunReport:
     parse_manifest()  # the dbt assets are read from the manifest: make it match the models on disk
     from .definitions import defs
 
-    result = defs.resolve_job_def("nightly").execute_in_process(instance=_instance(), raise_on_error=False)
+    result = defs.resolve_job_def("nightly").execute_in_process(
+        instance=_instance(), raise_on_error=False, run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
+    )
     return RunReport(result.success, result.run_id, _failures(result))

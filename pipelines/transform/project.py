@@ -23,7 +23,7 @@ def dbt_resource() -> DbtCliResource:
 
 def parse_manifest() -> None:
     """Writes target/manifest.json from the models as they are now (`dbt parse`)."""
-    dbt_resource().cli(["parse"], raise_on_error=True).wait()
+    dbt_resource().cli(["parse"], target_path=dbt_project.manifest_path.parent, raise_on_error=True).wait()
 
 
 if not dbt_project.manifest_path.exists():

@@ -1,0 +1,86 @@
+"""Plotly figures, built by pure functions from the rows the pages read."""
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboards import formatting
+
+OWN_COLOUR = "#1d4e89"
+SEED_COLOUR = "#c9a227"
+COST_COLUMNS = {
+    "cost_income_support_dkk": ("Forsørgelse", "#1d4e89"),
+    "cost_child_measures_dkk": ("Indsatser, børn", "#5b8fc7"),
+    "cost_adult_measures_dkk": ("Indsatser, voksne", "#a9c6e8"),
+}
+
+
+def _layout(fig: go.Figure, title: str, **kwargs) -> go.Figure:
+    fig.update_layout(title=title, template="plotly_white", font_family="system-ui, sans-serif",
+                      margin=dict(l=10, r=10, t=50, b=10), separators=",.", **kwargs)
+    return fig
+
+
+def key_shares_figure(rows: pd.DataFrame) -> go.Figure:
+    """The percentage indicators as bars, each with the seeds' figure beside it."""
+    shares = rows[rows["unit"] == "pct"].iloc[::-1]
+    fig = go.Figure([
+        go.Bar(name="Evalueringernes tal", y=shares["label_da"], x=shares["seed_value"],
+               orientation="h", marker_color=SEED_COLOUR, text=shares["seed_figure"],
+               textposition="outside", customdata=shares["seed_source"],
+               hovertemplate="%{customdata}: %{text}<extra></extra>"),
+        go.Bar(name="Kommunen", y=shares["label_da"], x=shares["value"].fillna(0),
+               orientation="h", marker_color=OWN_COLOUR, text=shares["value_text"],
+               textposition="outside", hovertemplate="%{y}: %{text}<extra></extra>"),
+    ])
+    return _layout(fig, "Nøgletal i procent", barmode="group",
+                   xaxis=dict(range=[0, 115], ticksuffix=" %"),
+                   legend=dict(orientation="h", traceorder="reversed", y=-0.1),
+                   height=120 + 60 * len(shares))
+
+
+def cost_figure(rows: pd.DataFrame) -> go.Figure:
+    """Mean cost per family-year before and during the enrolment, with the seeds' figure."""
+    by_id = rows.set_index("indicator_id")
+    periods = [("cost_per_family_year_before_dkk", "Året før start"),
+               ("cost_per_family_year_during_dkk", "Under forløbet")]
+    present = [(i, label) for i, label in periods if i in by_id.index]
+    values = by_id.loc[[i for i, _ in present], "value"].fillna(0)
+    fig = go.Figure(go.Bar(
+        x=[label for _, label in present], y=list(values),
+        text=[by_id.at[i, "value_text"] for i, _ in present], textposition="outside",
+        marker_color=OWN_COLOUR, name="Kommunen"))
+    seeds = by_id.loc[[i for i, _ in present]].dropna(subset=["seed_value"])
+    if not seeds.empty:
+        seed = seeds.iloc[0]
+        fig.add_hline(y=seed["seed_value"], line_dash="dash", line_color=SEED_COLOUR,
+                      annotation_position="top right",
+                      annotation_bgcolor="rgba(255,255,255,0.9)",
+                      annotation_text=f"{seed['seed_source']}: "
+                                      f"{formatting.by_unit(seed['seed_value'], 'dkk')}")
+    return _layout(fig, "Udgift pr. familie pr. år",
+                   yaxis=dict(ticksuffix=" kr.", tickformat=",.0f"),
+                   showlegend=False, height=380)
+
+
+def family_trend_figure(months: pd.DataFrame) -> go.Figure:
+    """Monthly cost by kind for one family; the enrolled months are shaded."""
+    fig = go.Figure([
+        go.Bar(name=label, x=months["month"], y=months[column], marker_color=colour,
+               xperiod="M1", xperiodalignment="middle")
+        for column, (label, colour) in COST_COLUMNS.items()
+    ])
+    enrolled = pd.to_datetime(months.loc[months["is_enrolled"].astype(bool), "month"])
+    if not enrolled.empty:
+        fig.add_vrect(x0=enrolled.min(), x1=enrolled.max() + pd.DateOffset(months=1),
+                      fillcolor="#e8f0fa", opacity=0.6, layer="below", line_width=0,
+                      annotation_text="I forløb", annotation_position="top left")
+    return _layout(fig, "Udgift pr. måned", barmode="stack",
+                   xaxis=dict(tickformat="%m-%Y"),
+                   yaxis=dict(ticksuffix=" kr.", tickformat=",.0f"),
+                   legend=dict(orientation="h", y=-0.2), height=360)
+
+
+def empty_figure(message: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, font_size=16)
+    return _layout(fig, "", xaxis=dict(visible=False), yaxis=dict(visible=False), height=300)

@@ -1,0 +1,17 @@
+"""Danish number formatting: '.' groups thousands, ',' marks decimals."""
+
+_SWAP_MARKS = str.maketrans({",": ".", ".": ","})
+
+
+def number(value: float, decimals: int = 0) -> str:
+    return f"{value:,.{decimals}f}".translate(_SWAP_MARKS)
+
+
+def by_unit(value: float, unit: str) -> str:
+    if unit == "pct":
+        return f"{number(value)} %"
+    if unit == "years":
+        return f"{number(value, 1)} år"
+    if unit == "dkk":
+        return f"{number(value)} kr."
+    return number(value)

@@ -1,0 +1,90 @@
+"""Familietavle: every enrolled family with its indicators, and one family's months."""
+
+import dash
+import flask
+from dash import Input, Output, callback, dash_table, dcc, html
+
+from dashboards import auth, data, figures, shell, tables
+
+PAGE = "family_board"
+dash.register_page(__name__, path=auth.PAGE_PATHS[PAGE], name="Familietavle",
+                   title="Helhed – Familietavle")
+
+
+def _own_casemanager(user: auth.User) -> str | None:
+    """The case manager a user is limited to: their own id for casemanagers, else none."""
+    return user.casemanager_id if user.role == "casemanager" else None
+
+
+def _options(values: list[str], labels: dict | None = None) -> list[dict]:
+    return [{"label": (labels or {}).get(v, v), "value": v} for v in values]
+
+
+def layout(kommune: str | None = None, **_query):
+    user = auth.current_user()
+    if user is None or not user.may_see(PAGE):
+        return shell.no_access()
+    municipalities = data.municipalities()
+    kommunekode = kommune if kommune in municipalities else next(iter(municipalities), None)
+    own = _own_casemanager(user)
+    casemanagers = [own] if own else (data.casemanagers(kommunekode) if kommunekode else [])
+    labels = {k: shell.municipality_name(k) for k in municipalities}
+    return html.Div([
+        html.H1("Familietavle"),
+        html.Div([
+            html.Label(["Kommune", dcc.Dropdown(id="board-kommune", value=kommunekode,
+                                                options=_options(municipalities, labels),
+                                                clearable=False)], className="filter"),
+            html.Label(["Program", dcc.Dropdown(id="board-program", placeholder="Alle")],
+                       className="filter"),
+            html.Label(["Casemanager", dcc.Dropdown(
+                id="board-casemanager", options=_options(casemanagers), value=own,
+                disabled=own is not None, placeholder="Alle")], className="filter"),
+        ], className="filters"),
+        dash_table.DataTable(id="board-table", columns=tables.FAMILY_BOARD_COLUMNS,
+                             sort_action="native", page_size=25,
+                             style_table={"overflowX": "auto"},
+                             style_cell={"fontFamily": "system-ui, sans-serif",
+                                         "fontSize": "0.85rem", "padding": "4px 8px"},
+                             style_header={"fontWeight": "600", "whiteSpace": "normal"},
+                             style_cell_conditional=[
+                                 {"if": {"column_id": c}, "textAlign": "left"}
+                                 for c in ("familie_ref", "program", "status", "casemanager_id")]),
+        html.Div([html.Label(["Familie", dcc.Dropdown(id="board-family",
+                                                      placeholder="Vælg en familie")],
+                             className="filter")], className="filters"),
+        dcc.Graph(id="board-trend", figure=figures.empty_figure("Vælg en familie")),
+    ])
+
+
+@callback(Output("board-program", "options"), Input("board-kommune", "value"))
+def update_programmes(kommunekode):
+    auth.require(PAGE)
+    return data.programmes(kommunekode) if kommunekode else []
+
+
+@callback(Output("board-table", "data"), Output("board-family", "options"),
+          Input("board-kommune", "value"), Input("board-program", "value"),
+          Input("board-casemanager", "value"))
+def update_board(kommunekode, program, casemanager_id):
+    user = auth.require(PAGE)
+    casemanager_id = _own_casemanager(user) or casemanager_id
+    if not kommunekode:
+        return [], []
+    families = data.program_families(kommunekode, program, casemanager_id)
+    refs = families.drop_duplicates("family_id")
+    return (tables.family_board_rows(families),
+            [{"label": r.familie_ref, "value": r.family_id} for r in refs.itertuples()])
+
+
+@callback(Output("board-trend", "figure"), Input("board-family", "value"))
+def update_trend(family_id):
+    user = auth.require(PAGE)
+    if not family_id:
+        return figures.empty_figure("Vælg en familie")
+    if not data.family_visible(family_id, _own_casemanager(user)):
+        flask.abort(403)
+    months = data.family_month(family_id)
+    if months.empty:
+        return figures.empty_figure("Ingen måneder for familien")
+    return figures.family_trend_figure(months)

@@ -1,0 +1,42 @@
+"""The frame around every page: header with app name, municipality, nav and user."""
+
+import dash
+from dash import dcc, html
+
+from dashboards import auth, data
+
+MUNICIPALITY_NAMES = {"420": "Assens", "461": "Odense", "657": "Herning", "183": "Ishøj"}
+PAGE_TITLES = {"outcomes": "Programresultater", "family_board": "Familietavle"}
+
+
+def municipality_name(kommunekode: str) -> str:
+    name = MUNICIPALITY_NAMES.get(kommunekode)
+    return f"{name} Kommune ({kommunekode})" if name else f"Kommune {kommunekode}"
+
+
+def _nav(user: auth.User) -> html.Nav:
+    links = [dcc.Link(PAGE_TITLES[page], href=auth.PAGE_PATHS[page], className="nav-link")
+             for page in user.pages]
+    return html.Nav(links, className="nav")
+
+
+def app_layout() -> html.Div:
+    """Built per request, so the nav shows only the pages the user may see."""
+    user = auth.current_user()
+    if user is None:
+        return html.Div("Log ind først.")
+    municipalities = ", ".join(municipality_name(k) for k in data.municipalities())
+    header = html.Header([
+        html.Div([html.Span("Helhed", className="brand"),
+                  html.Span(municipalities, className="municipality", id="header-municipality")],
+                 className="header-title"),
+        _nav(user),
+        html.Div([html.Span(f"{user.name} ({user.role})"),
+                  html.A("Log ud", href="/logout", className="logout")],
+                 className="header-user"),
+    ], className="header")
+    return html.Div([header, html.Main(dash.page_container, className="content")])
+
+
+def no_access() -> html.Div:
+    return html.Div("Din rolle har ikke adgang til denne side.", className="notice")

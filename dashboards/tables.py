@@ -1,0 +1,120 @@
+"""The seed-style indicator table of a programme outcome, with small cells suppressed."""
+
+import re
+
+import pandas as pd
+
+from dashboards import formatting
+
+KEY_COLUMNS = ("kommunekode", "program", "cohort")
+DENOMINATOR_SUFFIX = "_denominator"
+UNIT_BY_SUFFIX = {"_pct": "pct", "_avg": "years", "_dkk": "dkk"}
+NOT_AVAILABLE = "–"
+
+
+def _missing(value) -> bool:
+    return value is None or bool(pd.isna(value))
+
+
+def _guess_unit(indicator_id: str) -> str:
+    return next((u for s, u in UNIT_BY_SUFFIX.items() if indicator_id.endswith(s)), "n")
+
+
+def seed_number(seed_figure: str | None, unit: str) -> float | None:
+    """The number in a seed figure such as '75 %', '4.2 years' or '262,566 DKK'."""
+    if _missing(seed_figure):
+        return None
+    match = re.search(r"\d[\d.,]*", seed_figure)
+    if match is None:
+        return None
+    digits = match.group().rstrip(".,")
+    if unit == "dkk":
+        return float(re.sub(r"[.,]", "", digits))
+    return float(digits.replace(",", "."))
+
+
+def indicator_rows(outcome: dict, indicators: pd.DataFrame, min_cell: int) -> pd.DataFrame:
+    """One row per indicator of the outcome, in the outcome's column order.
+
+    A value whose denominator is below `min_cell` is suppressed: its value and
+    denominator show as '<min_cell>' and `suppressed` is True.
+    """
+    meta = indicators.set_index("indicator_id").to_dict("index")
+    ids = [c for c in outcome if c not in KEY_COLUMNS and not c.endswith(DENOMINATOR_SUFFIX)]
+    return pd.DataFrame([_row(i, outcome, meta.get(i, {}), min_cell) for i in ids])
+
+
+def _row(indicator_id: str, outcome: dict, meta: dict, min_cell: int) -> dict:
+    unit = meta.get("unit") or _guess_unit(indicator_id)
+    value = outcome[indicator_id]
+    denominator = outcome.get(indicator_id + DENOMINATOR_SUFFIX)
+    has_denominator = not _missing(denominator)
+    suppressed = has_denominator and denominator < min_cell
+    if suppressed:
+        value_text = denominator_text = f"<{min_cell}"
+    else:
+        value_text = NOT_AVAILABLE if _missing(value) else formatting.by_unit(value, unit)
+        denominator_text = formatting.number(denominator) if has_denominator else ""
+    seed_figure = meta.get("seed_figure")
+    return {
+        "indicator_id": indicator_id,
+        "label_da": meta.get("label_da") or indicator_id,
+        "unit": unit,
+        "value": None if suppressed or _missing(value) else float(value),
+        "suppressed": suppressed,
+        "value_text": value_text,
+        "denominator_text": denominator_text,
+        "seed_figure": "" if _missing(seed_figure) else seed_figure,
+        "seed_source": "" if _missing(meta.get("seed_source")) else meta["seed_source"],
+        "seed_value": seed_number(seed_figure, unit),
+    }
+
+
+KRONER_FORMAT = {"locale": {"group": ".", "decimal": ","}, "specifier": ",.0f"}
+FAMILY_BOARD_COLUMNS = [
+    {"id": "familie_ref", "name": "Familie"},
+    {"id": "program", "name": "Program"},
+    {"id": "enrolment_start", "name": "Start"},
+    {"id": "enrolment_end", "name": "Slut"},
+    {"id": "status", "name": "Status"},
+    {"id": "casemanager_id", "name": "Casemanager"},
+    {"id": "n_adults", "name": "Voksne"},
+    {"id": "n_children", "name": "Børn"},
+    {"id": "adults_on_support_at_start_n", "name": "Voksne på ydelse ved start"},
+    {"id": "adults_self_supporting_at_end_n", "name": "Voksne selvforsørgende ved slut"},
+    {"id": "children_open_case_at_start_n", "name": "Børn med åben sag ved start"},
+    {"id": "children_open_case_at_end_n", "name": "Børn med åben sag ved slut"},
+    {"id": "active_measures_at_end_n", "name": "Aktive indsatser ved slut"},
+    {"id": "children_placed_at_end_n", "name": "Anbragte børn ved slut"},
+    {"id": "goals", "name": "Mål nået"},
+    {"id": "cost_year_before_dkk", "name": "Udgift året før (kr.)", "type": "numeric",
+     "format": KRONER_FORMAT},
+    {"id": "cost_per_year_during_dkk", "name": "Udgift pr. år i forløb (kr.)",
+     "type": "numeric", "format": KRONER_FORMAT},
+]
+
+
+def _date(value) -> str:
+    return "" if _missing(value) else pd.Timestamp(value).date().isoformat()
+
+
+def family_board_rows(families: pd.DataFrame) -> list[dict]:
+    """The family board's rows: ISO dates, status in Danish, goals reached of all."""
+    rows = []
+    for family in families.to_dict("records"):
+        row = {c["id"]: family.get(c["id"]) for c in FAMILY_BOARD_COLUMNS}
+        row.update(
+            enrolment_start=_date(family["enrolment_start"]),
+            enrolment_end=_date(family["enrolment_end"]),
+            status="Åben" if family["is_open"] else "Afsluttet",
+            goals=f"{family['goals_reached_n']} af {family['goals_n']}",
+        )
+        rows.append({k: _plain(v) for k, v in row.items()})
+    return rows
+
+
+def _plain(value):
+    """JSON-friendly: numpy integers to int, missing values to None."""
+    if _missing(value):
+        return None
+    return value.item() if hasattr(value, "item") else value

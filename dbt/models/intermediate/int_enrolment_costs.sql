@@ -1,0 +1,40 @@
+with enrolments as (
+
+    select * from {{ ref('int_enrolments') }}
+
+),
+
+spell_costs as (
+
+    select * from {{ ref('int_spell_costs') }}
+
+),
+
+period_costs as (
+
+    select
+        period_id,
+        sum(cost_dkk) as cost_dkk
+    from spell_costs
+    group by period_id
+
+),
+
+final as (
+
+    select
+        enrolments.enrolment_id,
+        coalesce(year_before_start.cost_dkk, 0) as cost_year_before_dkk,
+        coalesce(during_enrolment.cost_dkk, 0) as cost_during_dkk,
+        date_diff('day', enrolments.enrolment_start, enrolments.enrolment_end) + 1 as enrolment_days,
+        coalesce(during_enrolment.cost_dkk, 0) * 365
+        / (date_diff('day', enrolments.enrolment_start, enrolments.enrolment_end) + 1) as cost_per_year_during_dkk
+    from enrolments
+    left join period_costs as year_before_start
+        on enrolments.enrolment_id || '|year_before_start' = year_before_start.period_id
+    left join period_costs as during_enrolment
+        on enrolments.enrolment_id || '|enrolment' = during_enrolment.period_id
+
+)
+
+select * from final

@@ -1,0 +1,67 @@
+with members as (
+
+    select * from {{ ref('stg_program__deltagelse') }}
+
+),
+
+member_spells as (
+
+    select
+        kommunekode,
+        familie_ref,
+        program,
+        casemanager_id,
+        extract_date,
+        start_date,
+        -- no end, or a planned end after the snapshot: still enrolled on the extract date
+        end_date is null or end_date > extract_date as is_open,
+        least(coalesce(end_date, extract_date), extract_date) as end_date
+    from members
+
+),
+
+with_latest_earlier_end as (
+
+    select
+        *,
+        max(end_date) over (
+            partition by kommunekode, familie_ref, program
+            order by start_date, end_date
+            rows between unbounded preceding and 1 preceding
+        ) as latest_earlier_end
+    from member_spells
+
+),
+
+numbered as (
+
+    select
+        *,
+        sum(case when latest_earlier_end is null or start_date > latest_earlier_end + 1 then 1 else 0 end) over (
+            partition by kommunekode, familie_ref, program
+            order by start_date, end_date
+            rows unbounded preceding
+        ) as enrolment_number
+    from with_latest_earlier_end
+
+),
+
+final as (
+
+    select
+        kommunekode || '-' || familie_ref || '-' || program || '-' || strftime(min(start_date), '%Y-%m-%d') as enrolment_id,
+        kommunekode,
+        kommunekode || '-' || familie_ref as family_id,
+        familie_ref,
+        program,
+        min(start_date) as enrolment_start,
+        max(end_date) as enrolment_end,
+        bool_or(is_open) as is_open,
+        arg_max(casemanager_id, start_date) filter (where casemanager_id is not null) as casemanager_id,
+        max(extract_date) as extract_date
+    from numbered
+    group by kommunekode, familie_ref, program, enrolment_number
+
+)
+
+select * from final

@@ -1,0 +1,48 @@
+with measure_spells as (
+
+    select * from {{ ref('int_measure_spells') }}
+    where is_placement
+
+),
+
+with_latest_earlier_end as (
+
+    select
+        kommunekode,
+        person_id,
+        start_date,
+        end_date,
+        max(end_date) over (
+            partition by kommunekode, person_id
+            order by start_date, end_date
+            rows between unbounded preceding and 1 preceding
+        ) as latest_earlier_end
+    from measure_spells
+
+),
+
+numbered as (
+
+    select
+        *,
+        sum(case when latest_earlier_end is null or start_date > latest_earlier_end + 1 then 1 else 0 end) over (
+            partition by kommunekode, person_id order by start_date, end_date rows unbounded preceding
+        ) as period_number
+    from with_latest_earlier_end
+
+),
+
+final as (
+
+    select
+        kommunekode,
+        person_id,
+        period_number,
+        min(start_date) as start_date,
+        max(end_date) as end_date
+    from numbered
+    group by kommunekode, person_id, period_number
+
+)
+
+select * from final

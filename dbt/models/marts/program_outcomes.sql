@@ -1,0 +1,89 @@
+with enrolment_outcomes as (
+
+    select * from {{ ref('int_enrolment_outcomes') }}
+
+),
+
+cohorts as (
+
+    select 'ALL' as cohort, * from enrolment_outcomes
+    union all
+    select cast(year(enrolment_start) as varchar) as cohort, * from enrolment_outcomes
+
+),
+
+totals as (
+
+    select
+        kommunekode,
+        program,
+        cohort,
+        count(*) as n_families,
+        count(*) filter (where n_adults = 1) as families_single_adult_n,
+        sum(n_adults) as n_adults,
+        sum(n_children) as n_children,
+        sum(adults_on_support_at_start_n) as adults_on_support_at_start_n,
+        sum(adults_support_years_before_start_sum) as adults_support_years_before_start_sum,
+        sum(adults_women_30_40_n) as adults_women_30_40_n,
+        sum(adults_on_support_with_run_n) as adults_on_support_with_run_n,
+        sum(adults_on_support_self_supporting_at_end_n) as adults_on_support_self_supporting_at_end_n,
+        sum(adults_in_work_at_end_n) as adults_in_work_at_end_n,
+        sum(children_open_case_at_start_n) as children_open_case_at_start_n,
+        sum(children_case_years_at_start_sum) as children_case_years_at_start_sum,
+        sum(children_case_closed_n) as children_case_closed_n,
+        sum(children_screened_n) as children_screened_n,
+        sum(children_severe_moderate_first_n) as children_severe_moderate_first_n,
+        sum(children_severe_moderate_last_n) as children_severe_moderate_last_n,
+        sum(cost_year_before_dkk) as cost_year_before_sum,
+        sum(cost_per_year_during_dkk) as cost_per_year_during_sum
+    from cohorts
+    group by kommunekode, program, cohort
+
+),
+
+final as (
+
+    select
+        kommunekode,
+        program,
+        cohort,
+        n_families,
+        cast(n_adults as bigint) as n_adults,
+        cast(n_children as bigint) as n_children,
+        {{ pct('adults_on_support_at_start_n', 'n_adults') }} as adults_on_support_at_start_pct,
+        cast(n_adults as bigint) as adults_on_support_at_start_pct_denominator,
+        case when adults_on_support_at_start_n > 0
+            then adults_support_years_before_start_sum / adults_on_support_at_start_n end
+        as adults_support_years_before_start_avg,
+        cast(adults_on_support_at_start_n as bigint) as adults_support_years_before_start_avg_denominator,
+        {{ pct('adults_women_30_40_n', 'n_adults') }} as adults_women_30_40_pct,
+        cast(n_adults as bigint) as adults_women_30_40_pct_denominator,
+        {{ pct('families_single_adult_n', 'n_families') }} as families_single_adult_pct,
+        n_families as families_single_adult_pct_denominator,
+        {{ pct('children_open_case_at_start_n', 'n_children') }} as children_open_case_at_start_pct,
+        cast(n_children as bigint) as children_open_case_at_start_pct_denominator,
+        case when children_open_case_at_start_n > 0
+            then children_case_years_at_start_sum / children_open_case_at_start_n end
+        as children_case_years_at_start_avg,
+        cast(children_open_case_at_start_n as bigint) as children_case_years_at_start_avg_denominator,
+        {{ pct('adults_on_support_with_run_n', 'adults_on_support_at_start_n') }} as adults_self_supporting_run_pct,
+        cast(adults_on_support_at_start_n as bigint) as adults_self_supporting_run_pct_denominator,
+        {{ pct('adults_on_support_self_supporting_at_end_n', 'adults_on_support_at_start_n') }}
+        as adults_self_supporting_at_end_pct,
+        cast(adults_on_support_at_start_n as bigint) as adults_self_supporting_at_end_pct_denominator,
+        {{ pct('children_case_closed_n', 'children_open_case_at_start_n') }} as children_case_closed_pct,
+        cast(children_open_case_at_start_n as bigint) as children_case_closed_pct_denominator,
+        {{ pct('children_severe_moderate_first_n', 'children_screened_n') }} as children_severe_moderate_first_pct,
+        cast(children_screened_n as bigint) as children_severe_moderate_first_pct_denominator,
+        {{ pct('children_severe_moderate_last_n', 'children_screened_n') }} as children_severe_moderate_last_pct,
+        cast(children_screened_n as bigint) as children_severe_moderate_last_pct_denominator,
+        cost_year_before_sum / n_families as cost_per_family_year_before_dkk,
+        n_families as cost_per_family_year_before_dkk_denominator,
+        cost_per_year_during_sum / n_families as cost_per_family_year_during_dkk,
+        n_families as cost_per_family_year_during_dkk_denominator,
+        cast(adults_in_work_at_end_n as bigint) as adults_in_work_at_end_n
+    from totals
+
+)
+
+select * from final

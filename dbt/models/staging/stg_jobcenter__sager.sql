@@ -1,0 +1,22 @@
+with source as (
+
+    select * from {{ source('jobcenter', 'sager') }}
+
+),
+
+renamed as (
+
+    select
+        kommunekode,
+        extract_date,
+        source_row,
+        cast(cpr as varchar) as person_id,
+        cast(sagsbehandler_id as varchar) as caseworker_id,
+        cast(fra_dato as date) as valid_from,
+        cast(til_dato as date) as valid_to
+
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,21 @@
+with source as (
+
+    select * from {{ source('program', 'who5') }}
+
+),
+
+renamed as (
+
+    select
+        kommunekode,
+        extract_date,
+        source_row,
+        cast(cpr as varchar) as person_id,
+        cast(dato as date) as assessment_date,
+        cast(score as bigint) as who5_score
+
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,200 @@
+"""A small hand-written warehouse, test users, and one app per test session.
+
+Dash collects page callbacks into a process-wide registry that the first app
+to serve a request takes, so the session builds a single app for all tests.
+"""
+
+import datetime as dt
+
+import duckdb
+import pandas as pd
+import pytest
+
+from dashboards import add_user, create_app
+
+PASSWORD = "korrekt-hest-batteri"
+USERS = {  # name -> (role, casemanager id)
+    "mette": ("manager", None),
+    "carl": ("casemanager", "CM-A"),
+    "olga": ("operator", None),
+}
+OUTCOME_IDS = [
+    "adults_on_support_at_start_pct", "adults_support_years_before_start_avg",
+    "adults_women_30_40_pct", "families_single_adult_pct", "children_open_case_at_start_pct",
+    "children_case_years_at_start_avg", "adults_self_supporting_run_pct",
+    "adults_self_supporting_at_end_pct", "children_case_closed_pct",
+    "children_severe_moderate_first_pct", "children_severe_moderate_last_pct",
+    "cost_per_family_year_before_dkk", "cost_per_family_year_during_dkk",
+]
+
+
+def outcome(kommunekode, program, cohort, counts, values: dict) -> dict:
+    """A program_outcomes row; `values` maps an indicator id to (value, denominator)."""
+    row = dict(kommunekode=kommunekode, program=program, cohort=cohort,
+               n_families=counts[0], n_adults=counts[1], n_children=counts[2])
+    for indicator_id in OUTCOME_IDS:
+        value, denominator = values.get(indicator_id, (None, 0))
+        row[indicator_id] = value
+        row[indicator_id + "_denominator"] = denominator
+    row["adults_in_work_at_end_n"] = values.get("adults_in_work_at_end_n", 0)
+    return row
+
+
+PROGRAM_OUTCOMES = [
+    outcome("420", "Job og Familie", "ALL", (10, 8, 12), {
+        "adults_on_support_at_start_pct": (75.0, 8),
+        "adults_support_years_before_start_avg": (4.2, 6),
+        "adults_women_30_40_pct": (200 / 3, 6),
+        "families_single_adult_pct": (60.0, 10),
+        "children_open_case_at_start_pct": (250 / 3, 12),
+        "children_case_years_at_start_avg": (1.7, 10),
+        "adults_self_supporting_run_pct": (50.0, 6),
+        "adults_self_supporting_at_end_pct": (100 / 3, 6),
+        "children_case_closed_pct": (40.0, 10),
+        "children_severe_moderate_first_pct": (200 / 3, 3),
+        "children_severe_moderate_last_pct": (0.0, 3),
+        "cost_per_family_year_before_dkk": (312500.0, 10),
+        "cost_per_family_year_during_dkk": (254321.4, 10),
+        "adults_in_work_at_end_n": 2,
+    }),
+    outcome("420", "Job og Familie", "2022", (4, 4, 5), {
+        "adults_on_support_at_start_pct": (100.0, 4),
+        "families_single_adult_pct": (50.0, 4),
+        "children_open_case_at_start_pct": (80.0, 5),
+        "cost_per_family_year_before_dkk": (280000.0, 4),
+    }),
+    outcome("420", "Hel Familie", "ALL", (6, 7, 9), {
+        "adults_on_support_at_start_pct": (3 / 7 * 100, 7),
+    }),
+]
+
+INDICATORS = [  # id, label, unit, seed figure, seed source, seed programme
+    ("n_families", "Familier", "n", "15 families", "Assens, Hel Familie", "Hel Familie"),
+    ("adults_on_support_at_start_pct", "Voksne på offentlig forsørgelse ved start", "pct",
+     "75 %", "Assens, Job og Familie", "Job og Familie"),
+    ("adults_support_years_before_start_avg", "År på forsørgelse før start", "years",
+     "4.2 years", "Assens, Job og Familie", "Job og Familie"),
+    ("adults_women_30_40_pct", "Voksne: kvinder 30-40 år", "pct", "60 %",
+     "Assens, Job og Familie", "Job og Familie"),
+    ("families_single_adult_pct", "Familier med én voksen", "pct",
+     "a majority of single providers", "Assens, Job og Familie", "Job og Familie"),
+    ("children_open_case_at_start_pct", "Børn med åben børnesag ved start", "pct", "84 %",
+     "Assens, Job og Familie", "Job og Familie"),
+    ("children_severe_moderate_first_pct", "Børn med svære/moderate problemer, første screening",
+     "pct", "50 %", "Assens, Hel Familie", "Hel Familie"),
+    ("cost_per_family_year_before_dkk", "Udgift pr. familie pr. år før start", "dkk",
+     "262,566 DKK", "Odense, CFU", None),
+    ("cost_per_family_year_during_dkk", "Udgift pr. familie pr. år i forløbet", "dkk",
+     "262,566 DKK", "Odense, CFU", None),
+    ("cost_saving_dkk", "Besparelse", "dkk", "4.9 M DKK", "Assens", None),
+    ("n_adults", "Voksne", "n", None, None, None),
+    ("n_children", "Børn", "n", None, None, None),
+    ("children_case_years_at_start_avg", "År med åben børnesag ved start", "years", "1,7 år",
+     "Assens, Job og Familie", "Job og Familie"),
+    ("adults_self_supporting_run_pct", "Voksne med selvforsørgelsesperiode", "pct", "44 %",
+     "Assens, Job og Familie", "Job og Familie"),
+    ("adults_self_supporting_at_end_pct", "Voksne selvforsørgende ved afslutning", "pct", "22 %",
+     "Assens, Job og Familie", "Job og Familie"),
+    ("children_case_closed_pct", "Børn hvis sag er lukket ved afslutning", "pct", "45 %",
+     "Assens, Job og Familie", "Job og Familie"),
+    ("children_severe_moderate_last_pct", "Børn med svære eller moderate problemer, seneste",
+     "pct", "18 %", "Assens, Hel Familie", "Hel Familie"),
+    ("adults_in_work_at_end_n", "Voksne i arbejde ved afslutning", "n",
+     "4 voksne i ordinære job", "Assens, Hel Familie", "Hel Familie"),
+]
+
+EXTRACT_DATE = dt.date(2026, 11, 21)
+
+
+def family(ref, program, casemanager_id, start, end, costs, goals=(1, 3)) -> dict:
+    return dict(kommunekode="420", family_id=f"420-{ref}", familie_ref=ref, program=program,
+                enrolment_start=start, enrolment_end=end or EXTRACT_DATE, is_open=end is None,
+                casemanager_id=casemanager_id, n_adults=2, n_children=3,
+                adults_on_support_at_start_n=2, adults_self_supporting_at_end_n=1,
+                children_open_case_at_start_n=2, children_open_case_at_end_n=1,
+                active_measures_at_end_n=3, children_placed_at_end_n=0,
+                goals_n=goals[1], goals_reached_n=goals[0],
+                cost_year_before_dkk=costs[0], cost_per_year_during_dkk=costs[1])
+
+
+PROGRAM_FAMILIES = [
+    family("F-1001", "Job og Familie", "CM-A", dt.date(2022, 3, 1), dt.date(2024, 2, 29),
+           (310000.0, 250000.0), goals=(3, 5)),
+    family("F-1002", "Job og Familie", "CM-B", dt.date(2023, 1, 15), None, (290000.0, 270000.0)),
+    family("F-2001", "Hel Familie", "CM-A", dt.date(2024, 6, 1), None, (180000.0, 150000.0)),
+]
+
+
+def month(family_id, first_day, enrolled, support, child, adult) -> dict:
+    return dict(kommunekode="420", family_id=family_id, program="Job og Familie",
+                month=first_day, is_enrolled=enrolled, n_members=5, n_adults=2, n_children=3,
+                adults_on_support_n=2, adults_self_supporting_n=0, children_open_case_n=2,
+                active_measures_n=3, children_placed_n=0, placement_days=0,
+                cost_income_support_dkk=support, cost_child_measures_dkk=child,
+                cost_adult_measures_dkk=adult, cost_total_dkk=support + child + adult)
+
+
+FAMILY_MONTHS = [
+    month("420-F-1001", dt.date(2022, 1, 1), False, 20000.0, 8000.0, 1000.0),
+    month("420-F-1001", dt.date(2022, 2, 1), False, 20000.0, 8000.0, 1000.0),
+    month("420-F-1001", dt.date(2022, 3, 1), True, 18000.0, 6000.0, 1500.0),
+    month("420-F-1002", dt.date(2023, 1, 1), True, 91919.0, 0.0, 0.0),
+]
+
+
+def build_warehouse(path) -> None:
+    tables = {
+        "program_outcomes": pd.DataFrame(PROGRAM_OUTCOMES),
+        "indicators": pd.DataFrame(INDICATORS, columns=[
+            "indicator_id", "label_da", "unit", "seed_figure", "seed_source", "seed_program"]),
+        "program_families": pd.DataFrame(PROGRAM_FAMILIES),
+        "family_month": pd.DataFrame(FAMILY_MONTHS),
+    }
+    with duckdb.connect(str(path)) as con:
+        con.execute("create schema analytics")
+        for name, frame in tables.items():
+            con.register("frame", frame)
+            con.execute(f"create table analytics.{name} as select * from frame")
+            con.unregister("frame")
+
+
+@pytest.fixture(scope="session")
+def warehouse(tmp_path_factory):
+    path = tmp_path_factory.mktemp("warehouse") / "helhed.duckdb"
+    build_warehouse(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def users_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("users") / "users.json"
+    for name, (role, casemanager_id) in USERS.items():
+        add_user(path, name, PASSWORD, role, casemanager_id)
+    return path
+
+
+@pytest.fixture(scope="session")
+def password():
+    return PASSWORD
+
+
+@pytest.fixture(scope="session")
+def app(warehouse, users_file):
+    return create_app(warehouse, users_file, secret_key="test-secret")
+
+
+@pytest.fixture
+def client(app):
+    return app.server.test_client()
+
+
+@pytest.fixture
+def login(client):
+    """Log the test client in through the login form; returns the form's response."""
+    def log_in(name: str, password: str = PASSWORD):
+        client.get("/login")
+        with client.session_transaction() as session:
+            token = session["login_token"]
+        return client.post("/login", data={"username": name, "password": password,
+                                           "token": token, "next": "/"})
+    return log_in

@@ -1,0 +1,129 @@
+"""The guard and the callbacks' role checks, through Flask's test client."""
+
+import json
+import time
+
+import pytest
+
+
+def callback_request(outputs, inputs):
+    """The JSON body Dash's front end POSTs to /_dash-update-component."""
+    output_ids = [{"id": i, "property": p} for i, p in outputs]
+    output = "...".join(f"{i}.{p}" for i, p in outputs)
+    return {
+        "output": f"..{output}.." if len(outputs) > 1 else output,
+        "outputs": output_ids if len(outputs) > 1 else output_ids[0],
+        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
+        "changedPropIds": [f"{i}.{p}" for i, p, _ in inputs],
+        "state": [],
+    }
+
+
+def trend_request(family_id):
+    return callback_request([("board-trend", "figure")],
+                            [("board-family", "value", family_id)])
+
+
+def board_request(casemanager_id):
+    return callback_request(
+        [("board-table", "data"), ("board-family", "options")],
+        [("board-kommune", "value", "420"), ("board-program", "value", None),
+         ("board-casemanager", "value", casemanager_id)])
+
+
+def outcomes_request():
+    return callback_request(
+        [("outcomes-summary", "children"), ("outcomes-shares", "figure"),
+         ("outcomes-cost", "figure"), ("outcomes-table", "children")],
+        [("outcomes-kommune", "value", "420"), ("outcomes-program", "value", "Job og Familie"),
+         ("outcomes-cohort", "value", "ALL")])
+
+
+@pytest.mark.parametrize("path", ["/", "/programresultater", "/familietavle"])
+def test_anonymous_page_request_is_sent_to_login(client, path):
+    response = client.get(path, headers={"Accept": "text/html"})
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/login?next=")
+    assert client.get(path).status_code == 401  # not a browser navigation: refused outright
+
+
+@pytest.mark.parametrize("path", ["/_dash-layout", "/_dash-dependencies", "/assets/style.css"])
+def test_anonymous_app_resources_are_refused(client, path):
+    assert client.get(path).status_code == 401
+
+
+def test_anonymous_callback_is_refused(client):
+    response = client.post("/_dash-update-component", json=outcomes_request())
+    assert response.status_code == 401
+    assert b"75" not in response.data
+
+
+def test_wrong_password_is_refused(client, login):
+    assert login("mette", "forkert-kodeord").status_code == 401
+    assert client.get("/programresultater").status_code == 401
+
+
+def test_login_without_form_token_is_refused(client):
+    response = client.post("/login", data={"username": "mette", "password": "x" * 20})
+    assert response.status_code == 401
+
+
+def test_manager_gets_outcomes_from_the_warehouse(client, login):
+    login("mette")
+    assert client.get("/").headers["Location"] == "/programresultater"
+    response = client.post("/_dash-update-component", json=outcomes_request())
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    assert "10 familier, 8 voksne, 12 børn" in body
+    assert "75 %" in body
+
+
+def test_expired_session_is_refused(client, login):
+    login("mette")
+    with client.session_transaction() as session:
+        session["expires_at"] = time.time() - 1
+    assert client.post("/_dash-update-component", json=outcomes_request()).status_code == 401
+
+
+def test_operator_sees_no_page(client, login):
+    login("olga")
+    assert client.get("/").status_code == 403
+    assert client.get("/familietavle").status_code == 403
+    assert client.post("/_dash-update-component", json=trend_request("420-F-1001")).status_code == 403
+
+
+def test_casemanager_is_refused_the_outcomes_page_and_its_callbacks(client, login):
+    login("carl")
+    assert client.get("/").headers["Location"] == "/familietavle"
+    assert client.get("/programresultater").status_code == 403
+    assert client.post("/_dash-update-component", json=outcomes_request()).status_code == 403
+
+
+def test_casemanager_is_refused_another_casemanagers_family(client, login):
+    login("carl")
+    response = client.post("/_dash-update-component", json=trend_request("420-F-1002"))
+    assert response.status_code == 403
+    assert b"figure" not in response.data
+
+
+def test_casemanager_gets_own_family_trend(client, login):
+    login("carl")
+    response = client.post("/_dash-update-component", json=trend_request("420-F-1001"))
+    assert response.status_code == 200
+    traces = json.loads(response.data)["response"]["board-trend"]["figure"]["data"]
+    assert [t["name"] for t in traces] == ["Forsørgelse", "Indsatser, børn", "Indsatser, voksne"]
+    assert "2022-03-01" in str(traces[0]["x"])
+
+
+def test_casemanager_board_is_limited_to_own_families_whatever_is_asked(client, login):
+    login("carl")
+    response = client.post("/_dash-update-component", json=board_request("CM-B"))
+    rows = json.loads(response.data)["response"]["board-table"]["data"]
+    assert sorted(r["familie_ref"] for r in rows) == ["F-1001", "F-2001"]
+
+
+def test_manager_board_filters_by_casemanager(client, login):
+    login("mette")
+    response = client.post("/_dash-update-component", json=board_request("CM-B"))
+    rows = json.loads(response.data)["response"]["board-table"]["data"]
+    assert [r["familie_ref"] for r in rows] == ["F-1002"]

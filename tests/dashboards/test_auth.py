@@ -1,0 +1,48 @@
+"""The user store: salted PBKDF2 hashes, roles, and what each role may see."""
+
+import json
+
+import pytest
+
+from dashboards import auth
+
+
+def test_passwords_are_stored_salted_and_hashed(tmp_path):
+    users_file = tmp_path / "users.json"
+    auth.add_user(users_file, "a", "samme-kodeord", "manager")
+    auth.add_user(users_file, "b", "samme-kodeord", "admin")
+    text = users_file.read_text()
+    assert "samme-kodeord" not in text
+    users = json.loads(text)["users"]
+    assert users["a"]["salt"] != users["b"]["salt"]
+    assert users["a"]["hash"] != users["b"]["hash"]
+    assert users_file.stat().st_mode & 0o077 == 0
+
+
+def test_authenticate(tmp_path):
+    users_file = tmp_path / "users.json"
+    auth.add_user(users_file, "carl", "rigtigt-kodeord", "casemanager", casemanager_id="CM-7")
+    assert auth.authenticate(users_file, "carl", "rigtigt-kodeord") == auth.User(
+        "carl", "casemanager", "CM-7")
+    assert auth.authenticate(users_file, "carl", "forkert-kodeord") is None
+    assert auth.authenticate(users_file, "ukendt", "rigtigt-kodeord") is None
+
+
+@pytest.mark.parametrize("role, casemanager_id, password", [
+    ("superuser", None, "langt-kodeord"),
+    ("casemanager", None, "langt-kodeord"),
+    ("manager", None, "kort"),
+])
+def test_invalid_users_are_rejected(tmp_path, role, casemanager_id, password):
+    with pytest.raises(ValueError):
+        auth.add_user(tmp_path / "users.json", "x", password, role, casemanager_id)
+
+
+@pytest.mark.parametrize("role, pages", [
+    ("manager", ["outcomes", "family_board"]),
+    ("admin", ["outcomes", "family_board"]),
+    ("casemanager", ["family_board"]),
+    ("operator", []),
+])
+def test_pages_by_role(role, pages):
+    assert auth.User("x", role).pages == pages

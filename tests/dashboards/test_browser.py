@@ -1,0 +1,140 @@
+"""The app in a real headless Chromium: log in, read figures from the test warehouse."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "tests" / "artifacts"
+README_SCREENSHOT = REPO / "docs" / "img" / "dashboard-outcomes.png"
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason="needs Debian's Chromium at /usr/bin/chromium")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_until_up(url: str, server: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the app exited: {server.stderr.read().decode()}")
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"the app did not answer at {url}")
+
+
+@pytest.fixture(scope="module")
+def base_url(warehouse, users_file):
+    """The app in its own process, so its Dash registry is its own."""
+    port = _free_port()
+    code = "import sys; from dashboards import serve; serve(sys.argv[1], int(sys.argv[2]), sys.argv[3])"
+    server = subprocess.Popen([sys.executable, "-c", code, str(warehouse), str(port), str(users_file)],
+                              cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url + "/login", server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    yield context.new_page()
+    context.close()
+
+
+def log_in(page, name, password):
+    page.fill("#username", name)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def test_manager_sees_outcomes_from_the_warehouse(page, base_url, password):
+    page.goto(f"{base_url}/programresultater?kommune=420&program=Job+og+Familie&kohorte=ALL")
+    assert "/login" in page.url
+    log_in(page, "mette", password)
+    table = page.locator(".indicator-table")
+    table.get_by_text("75 %").first.wait_for()
+    assert page.locator("#outcomes-summary").inner_text() == "10 familier, 8 voksne, 12 børn"
+    row = table.locator("tr", has_text="Voksne på offentlig forsørgelse ved start")
+    assert row.locator("td").all_inner_texts() == [
+        "Voksne på offentlig forsørgelse ved start", "75 %", "8", "75 %", "Assens, Job og Familie"]
+    suppressed = table.locator("tr", has_text="svære/moderate").locator("td.suppressed")
+    assert suppressed.inner_text() == "<5"
+    page.locator("#outcomes-shares .main-svg").first.wait_for()
+    page.locator("#outcomes-cost").get_by_text("312.500 kr.").wait_for()
+    path = screenshot(page, "outcomes.png")
+    if os.environ.get("HELHED_UPDATE_SCREENSHOTS") == "1":
+        README_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, README_SCREENSHOT)
+
+
+def test_changing_the_cohort_updates_the_bookmarkable_url(page, base_url, password):
+    page.goto(f"{base_url}/programresultater?program=Job+og+Familie")
+    log_in(page, "mette", password)
+    page.locator("#outcomes-summary").get_by_text("10 familier").wait_for()
+    page.click("#outcomes-cohort")
+    page.get_by_role("option", name="2022").click()
+    page.locator("#outcomes-summary").get_by_text("4 familier, 4 voksne, 5 børn").wait_for()
+    assert "kohorte=2022" in page.url
+    assert page.locator(".indicator-table td.suppressed").count() >= 1
+
+
+def test_family_board_and_trend(page, base_url, password):
+    page.goto(f"{base_url}/familietavle")
+    log_in(page, "mette", password)
+    board = page.locator("#board-table")
+    board.get_by_text("F-1002").wait_for()
+    assert board.get_by_text("F-1001").count() == 1
+    page.click("#board-family")
+    page.get_by_role("option", name="F-1001").click()
+    page.locator("#board-trend").get_by_text("Udgift pr. måned").wait_for()
+    screenshot(page, "family-board.png")
+
+
+def test_casemanager_sees_only_own_families(page, base_url, password):
+    page.goto(base_url)
+    log_in(page, "carl", password)
+    board = page.locator("#board-table")
+    board.get_by_text("F-2001").wait_for()
+    assert board.get_by_text("F-1001").count() == 1
+    assert board.get_by_text("F-1002").count() == 0
+    assert page.locator(".nav").inner_text() == "Familietavle"
+    screenshot(page, "family-board-casemanager.png")

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .ingest.pseudonym import MissingKey, create_key_file, key_file
+from .ingest.pseudonym import MissingKey, create_key_file, key_file, load_key
 from .nightly import DAGSTER_HOME_DEFAULT
 from .resources import LANDING_ENV, WAREHOUSE_ENV
 
@@ -18,10 +18,11 @@ def _run(args) -> int:
     from .summary import outcomes_table
 
     try:
-        report = run_nightly(args.landing, args.warehouse, "DEBUG" if args.verbose else "WARNING")
+        load_key()
     except MissingKey as err:
         print(f"helhed run: {err}", file=sys.stderr)
         return 2
+    report = run_nightly(args.landing, args.warehouse, "DEBUG" if args.verbose else "WARNING")
     if not report.success:
         print(f"helhed run: the nightly job failed (run {report.run_id}); the published warehouse was not replaced.",
               file=sys.stderr)

@@ -24,10 +24,11 @@ with_latest_earlier_end as (
 
     select
         *,
+        -- range frames: members starting the same day are peers and get the same values, whatever their order
         max(end_date) over (
             partition by kommunekode, familie_ref, program
-            order by start_date, end_date
-            rows between unbounded preceding and 1 preceding
+            order by start_date
+            range between unbounded preceding and interval 1 day preceding
         ) as latest_earlier_end
     from member_spells
 
@@ -39,8 +40,8 @@ numbered as (
         *,
         sum(case when latest_earlier_end is null or start_date > latest_earlier_end + 1 then 1 else 0 end) over (
             partition by kommunekode, familie_ref, program
-            order by start_date, end_date
-            rows unbounded preceding
+            order by start_date
+            range between unbounded preceding and current row
         ) as enrolment_number
     from with_latest_earlier_end
 

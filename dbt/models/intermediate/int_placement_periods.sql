@@ -14,8 +14,9 @@ with_latest_earlier_end as (
         end_date,
         max(end_date) over (
             partition by kommunekode, person_id
-            order by start_date, end_date
-            rows between unbounded preceding and 1 preceding
+            order by start_date
+            -- range frames: spells starting the same day are peers and get the same values, whatever their order
+            range between unbounded preceding and interval 1 day preceding
         ) as latest_earlier_end
     from measure_spells
 
@@ -26,7 +27,7 @@ numbered as (
     select
         *,
         sum(case when latest_earlier_end is null or start_date > latest_earlier_end + 1 then 1 else 0 end) over (
-            partition by kommunekode, person_id order by start_date, end_date rows unbounded preceding
+            partition by kommunekode, person_id order by start_date range between unbounded preceding and current row
         ) as period_number
     from with_latest_earlier_end
 

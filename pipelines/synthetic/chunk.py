@@ -1,0 +1,58 @@
+"""Everything one chunk of households shares while it is simulated."""
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from pipelines.synthetic.cprnumbers import CprAllocator
+from pipelines.synthetic.model import ProgrammeEffect
+from pipelines.synthetic.staff import StaffPools
+
+HISTORY_YEARS = 12
+
+
+class Person:
+    __slots__ = ("cpr", "sex", "birth", "move_in", "move_out", "death", "addresses", "parents")
+
+    def __init__(self, cpr: str, sex: str, birth: date):
+        self.cpr, self.sex, self.birth = cpr, sex, birth
+        self.move_in = self.move_out = self.death = None
+        self.addresses: list[list] = []
+        self.parents: list[tuple[Person, str]] = []
+
+    def leaves(self) -> date | None:
+        ends = [d for d in (self.move_out, self.death) if d]
+        return min(ends) if ends else None
+
+    def arrives(self) -> date:
+        return self.move_in or self.birth
+
+
+@dataclass
+class Chunk:
+    kommunekode: str
+    index: int
+    rng: random.Random
+    cprs: CprAllocator
+    staff: StaffPools
+    extract_date: date
+    history_start: date
+    effect: ProgrammeEffect
+    rows: dict[str, list[tuple]] = field(default_factory=lambda: defaultdict(list))
+    truth: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    counters: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    persons: int = 0
+
+    def new_id(self, prefix: str) -> str:
+        """Identifiers with letters and short digit runs, never CPR-like."""
+        self.counters[prefix] += 1
+        return f"{prefix}{self.kommunekode}-{self.index}-{self.counters[prefix]:04d}"
+
+    def person(self, sex: str, birth: date) -> Person:
+        self.persons += 1
+        return Person(self.cprs.issue(birth, sex), sex, birth)
+
+    def add(self, table: str, row: tuple) -> None:
+        self.rows[table].append(row)

@@ -1,0 +1,116 @@
+"""Write a synthetic municipality's nightly extracts into a landing folder, chunk by chunk."""
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+from tqdm import tqdm
+
+from pipelines.synthetic import faults as fault_catalogue
+from pipelines.synthetic.calendar import years
+from pipelines.synthetic.chunk import HISTORY_YEARS, Chunk
+from pipelines.synthetic.contracts import SOURCES
+from pipelines.synthetic.cprnumbers import CprAllocator
+from pipelines.synthetic.model import NO_EFFECT, GenerationSummary, ProgrammeEffect
+from pipelines.synthetic.simulate import simulate_chunk
+from pipelines.synthetic.staff import StaffPools
+from pipelines.synthetic.writer import Delivery, Format
+
+RESIDENTS_PER_CHUNK = 5000
+
+
+def generate(out: Path, *, residents: int = 41000, seed: int = 1, kommunekoder=("420",), extract_date: date,
+             snapshots: int = 1, faults=(), effect: ProgrammeEffect | None = None, truth_path: Path | None = None,
+             manifest_variant: str = "utf-8", progress: bool = False) -> GenerationSummary:
+    out, effect, fmt = Path(out), effect or NO_EFFECT, Format(manifest_variant)
+    faults = fault_catalogue.resolve(faults)
+    dates = [extract_date - timedelta(days=n) for n in reversed(range(max(1, snapshots)))]
+    summary = GenerationSummary(str(out), tuple(kommunekoder), [d.isoformat() for d in dates], faults=list(faults))
+    truth = {"seed": seed, "residents": residents, "extract_dates": summary.extract_dates,
+             "manifest_variant": manifest_variant, "effect": vars(effect), "municipalities": {}, "faults": []}
+    cprs = CprAllocator()
+    for kommunekode in kommunekoder:
+        truth["municipalities"][kommunekode] = _municipality(
+            out, kommunekode, residents, seed, extract_date, dates, faults, effect, fmt, cprs, summary, progress)
+        for entry in _apply_faults(out, kommunekode, extract_date, faults, fmt, seed):
+            truth["faults"].append(entry)
+    summary.true_saving_dkk = sum(m["true_saving_dkk"] for m in truth["municipalities"].values())
+    truth_path = Path(truth_path) if truth_path else out.parent / f"{out.name}.truth.json"
+    truth_path.write_text(json.dumps(truth, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    summary.truth_path = str(truth_path)
+    return summary
+
+
+def _deliveries(dates: list[date], faults) -> dict[tuple[date, date], list[str]]:
+    """(folder date, as-of date) -> sources delivered so."""
+    plan = defaultdict(list)
+    for source in SOURCES:
+        pairs = [(d, d) for d in dates]
+        if "late" in faults and source == fault_catalogue.FAULTS["late"][0]:
+            pairs = [(d - timedelta(days=1), d - timedelta(days=1)) for d in dates]
+        if "duplicate_delivery" in faults and source == fault_catalogue.FAULTS["duplicate_delivery"][0]:
+            previous = dates[-1] - timedelta(days=1)
+            pairs = sorted({(d, d) for d in dates[:-1]} | {(previous, previous), (dates[-1], previous)})
+        for pair in pairs:
+            plan[pair].append(source)
+    return plan
+
+
+def _municipality(out, kommunekode, residents, seed, extract_date, dates, faults, effect, fmt, cprs, summary,
+                  progress) -> dict:
+    history_start = extract_date - years(HISTORY_YEARS)
+    staff = StaffPools(kommunekode, residents, seed, history_start, extract_date)
+    deliveries = [Delivery(out, kommunekode, folder, as_of, fmt, sources)
+                  for (folder, as_of), sources in _deliveries(dates, faults).items()]
+    chunks = max(1, math.ceil(residents / RESIDENTS_PER_CHUNK))
+    truth = defaultdict(float)
+    for index in tqdm(range(chunks), desc=f"kommune {kommunekode}", disable=not progress, unit="chunk"):
+        rng = random.Random(f"helhed-{seed}-{kommunekode}-{index}")
+        chunk = Chunk(kommunekode, index, rng, cprs, staff, extract_date, history_start, effect)
+        share = residents // chunks + (1 if index < residents % chunks else 0)
+        summary.residents_at_extract += simulate_chunk(chunk, share)
+        summary.persons_in_register += chunk.persons
+        for table, rows in chunk.rows.items():
+            for delivery in deliveries:
+                delivery.write(table, rows)
+        for key, value in chunk.truth.items():
+            truth[key] += value
+    for delivery in deliveries:
+        delivery.write("organisation/sagsbehandlere", staff.rows)
+        for table, count in delivery.close().items():
+            if delivery.folder_date == extract_date:
+                summary.rows[table] = summary.rows.get(table, 0) + count
+    return _effect_truth(truth, summary, effect)
+
+
+def _effect_truth(truth: dict, summary: GenerationSummary, effect: ProgrammeEffect) -> dict:
+    enrolled = {k.split(":", 1)[1]: int(v) for k, v in truth.items() if k.startswith("enrolled:")}
+    for programme, count in enrolled.items():
+        summary.enrolled_families[programme] = summary.enrolled_families.get(programme, 0) + count
+    without = truth.get("cost_without_effect_dkk", 0.0)
+    with_effect = truth.get("cost_with_effect_dkk", 0.0)
+    return {"enrolled_families": enrolled, "cost_without_effect_dkk": round(without, 2),
+            "cost_with_effect_dkk": round(with_effect, 2),
+            "true_saving_dkk": 0.0 if effect.is_zero else round(without - with_effect, 2),
+            "placements_avoided": int(truth.get("placements_avoided", 0)),
+            "saving_definition": "cost of enrolled families during enrolment (income support + child and adult "
+                                 "measures, priced as metrics.md) without the effect minus with it, same draws"}
+
+
+def _apply_faults(out: Path, kommunekode: str, extract_date: date, faults, fmt: Format, seed: int) -> list[dict]:
+    rng = random.Random(f"faults-{seed}-{kommunekode}")
+    entries = []
+    for fault in faults:
+        source = fault_catalogue.FAULTS[fault][0]
+        folder = out / kommunekode / source / extract_date.isoformat()
+        entry = {"kommunekode": kommunekode, "extract_date": extract_date.isoformat()}
+        if fault in fault_catalogue.PLANNED:
+            entry.update(fault=fault, source=source, file=None, rows=[], rule=fault_catalogue.FAULTS[fault][2])
+        else:
+            entry.update(fault_catalogue.apply(fault, folder, fmt, rng))
+        entries.append(entry)
+    return entries

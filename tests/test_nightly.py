@@ -92,3 +92,46 @@ def test_failed_run_keeps_the_published_warehouse(published, capsys, monkeypatch
     err = capsys.readouterr().err
     assert "cpr/personer:snapshot_in_force" in err and "461" in err
     assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == before
+
+
+def _query(warehouse, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_family_board_row_of_the_hand_written_family(published):
+    (row,) = _query(published[2], """
+        SELECT family_id, enrolment_start::VARCHAR, enrolment_end::VARCHAR, is_open, casemanager_id, n_adults, n_children,
+               adults_on_support_at_start_n, adults_self_supporting_at_end_n, children_open_case_at_start_n,
+               children_open_case_at_end_n, active_measures_at_end_n, children_placed_at_end_n
+        FROM analytics.program_families""")
+    # Ended 2025-06-30; the case closed 2025-03-01 and the only measure ended 2023-12-31.
+    assert row == ("420-JF-0001", "2024-01-01", "2025-06-30", False, "CM01", 1, 1, 1, 1, 1, 0, 0, 0)
+
+
+def test_family_months_of_the_hand_written_family(published):
+    months = _query(published[2], """
+        SELECT strftime(month, '%Y-%m'), is_enrolled, n_members, adults_on_support_n, adults_self_supporting_n,
+               children_open_case_n, active_measures_n, cost_child_measures_dkk
+        FROM analytics.family_month ORDER BY month""")
+    by_month = {m[0]: m[1:] for m in months}
+    # From 12 months before the start (2023-01) to the month of the end (2025-06): 30 months, 18 enrolled.
+    assert len(months) == 30 and min(by_month) == "2023-01" and max(by_month) == "2025-06"
+    assert sum(1 for m in months if m[1]) == 18
+    # June 2023: mother on support, case open, family treatment active: 30 days at 7,000 DKK a week.
+    assert by_month["2023-06"][:6] == (False, 2, 1, 0, 1, 1)
+    assert by_month["2023-06"][6] == pytest.approx(30 * 1000)
+    # December 2024: mother self-supporting, case still open, no measure, no cost.
+    assert by_month["2024-12"] == (True, 2, 0, 1, 1, 0, 0)
+
+
+def test_every_published_indicator_has_a_danish_label(published):
+    columns = {c for (c,) in _query(published[2], """
+        SELECT column_name FROM information_schema.columns
+        WHERE table_schema = 'analytics' AND table_name = 'program_outcomes'""")}
+    indicators = {c for c in columns if c.endswith(("_pct", "_avg", "_dkk")) or c.startswith("n_") or c.endswith("_end_n")}
+    labelled = {i for (i,) in _query(published[2], "SELECT indicator_id FROM analytics.indicators WHERE label_da <> ''")}
+    assert indicators and indicators <= labelled

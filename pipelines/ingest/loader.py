@@ -58,8 +58,9 @@ def _header(path: Path, manifest: Manifest) -> list[str]:
     try:
         with open(path, encoding="utf-8-sig", newline="") as f:
             return next(csv.reader(f, delimiter=manifest.delimiter), [])
-    except UnicodeDecodeError:
-        raise SnapshotRejected(path.name, "encoding", f"header is not valid {manifest.encoding}") from None
+    except UnicodeDecodeError as err:
+        detail = f"the file is not valid {manifest.encoding}, the encoding its manifest states"
+        raise SnapshotRejected(path.name, "encoding", detail) from None
 
 
 def _check_header(name: str, header: list[str], contract: TableContract) -> str:

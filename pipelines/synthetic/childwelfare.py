@@ -58,6 +58,8 @@ def case(chunk: Chunk, child: Person, opened: date, closed: date | None, rng: ra
          placement: tuple[date, date | None] | None = None, support_measures: int = 1) -> None:
     """One case with its notifications, investigation and measures; `closed` None = still open."""
     leaves = child.leaves()
+    if leaves and leaves <= opened:
+        return  # gone from the municipality before the case would open
     if leaves and (closed is None or closed > leaves):
         closed = leaves
     if closed is not None and closed > chunk.extract_date:

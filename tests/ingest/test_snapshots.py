@@ -82,3 +82,14 @@ def test_each_municipality_keeps_its_own_newest_snapshot(con, landing):
     ingest_source(con, landing, "boern")
     rows = con.execute("SELECT kommunekode, extract_date::VARCHAR, sag_id FROM raw.boern__sager ORDER BY 1").fetchall()
     assert rows == [("420", "2026-11-21", "ASSENS"), ("461", "2026-11-19", "ODENSE")]
+
+
+def test_file_in_another_encoding_than_the_manifest_says_is_rejected(con, landing):
+    case = dict(_case("A"), lukkeaarsag="Flyttet til Århus")
+    folder = write_snapshot(landing, "420", "boern", "2026-11-21", {"sager": [case]}, encoding="cp1252")
+    manifest = json.loads((folder / "_manifest.json").read_text())
+    manifest["encoding"] = "utf-8"
+    (folder / "_manifest.json").write_text(json.dumps(manifest))
+    ingest_source(con, landing, "boern")
+    assert _statuses(con)["2026-11-21"] == (
+        "rejected", "sager.csv: encoding: the file is not valid utf-8, the encoding its manifest states")

@@ -69,6 +69,9 @@ def _dev(args) -> int:
     os.environ.setdefault(LANDING_ENV, str(args.landing.resolve()))
     os.environ.setdefault(WAREHOUSE_ENV, str(args.warehouse.resolve()))
     root = Path(__file__).resolve().parents[1]
+    # dagster and dbt (which dagster-dbt's dev preparer calls by name) live beside this Python
+    bin_dir = str(Path(sys.executable).parent)
+    os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
     return subprocess.call(["dagster", "dev", "-m", "pipelines.definitions", "-p", str(args.port)], cwd=root)
 
 

@@ -58,7 +58,7 @@ def _header(path: Path, manifest: Manifest) -> list[str]:
     try:
         with open(path, encoding="utf-8-sig", newline="") as f:
             return next(csv.reader(f, delimiter=manifest.delimiter), [])
-    except UnicodeDecodeError as err:
+    except UnicodeDecodeError:
         detail = f"the file is not valid {manifest.encoding}, the encoding its manifest states"
         raise SnapshotRejected(path.name, "encoding", detail) from None
 

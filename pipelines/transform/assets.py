@@ -6,7 +6,7 @@ from dagster import AssetExecutionContext
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from ..resources import Warehouse
-from .project import DUCKDB_PATH_ENV, dbt_project, dbt_resource
+from .project import DUCKDB_PATH_ENV, dbt_project
 from .translator import HelhedTranslator
 
 

@@ -1,6 +1,5 @@
 """The app in a real headless Chromium: log in, read figures from the test warehouse."""
 
-import os
 import socket
 import subprocess
 import sys

@@ -3,14 +3,12 @@ import csv
 import hashlib
 import json
 import re
-from datetime import date
 
 import duckdb
 import pytest
 import yaml
 from stdnum.dk import cpr as cpr_number
 
-from tests.synthetic.conftest import EXTRACT_DATE
 
 SOURCES = {"cpr", "jobcenter", "boern", "voksen", "program", "organisation", "politi", "skole"}
 CPR_COLUMNS = {"cpr", "cpr_barn", "cpr_foraelder"}

@@ -1,20 +1,10 @@
 """Row rules: broken rows go to quarantine with file, row and rule; valid rows arrive typed; nothing is lost."""
-import duckdb
-import pytest
 
-from pipelines.ingest.sources import ingest_source, prepare
+from pipelines.ingest.sources import ingest_source
 from tests.landing_builder import write_snapshot
 
 MEASURE = {"indsats_id": "I1", "sag_id": "BS1", "cpr_barn": "0101154321", "kode": "ANBRINGELSE_FAMILIEPLEJE",
            "start": "01-03-2020", "takst_kr": "1.234,50", "takst_enhed": "DAG"}
-
-
-@pytest.fixture
-def con():
-    con = duckdb.connect()
-    prepare(con, b"test-key")
-    yield con
-    con.close()
 
 
 def test_cp1252_day_first_dates_and_decimal_comma_are_parsed(con, landing):

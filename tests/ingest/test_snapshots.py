@@ -1,10 +1,8 @@
 """Which snapshot is in force: only complete ones whose files match the manifest; otherwise the previous one."""
 import json
 
-import duckdb
-import pytest
 
-from pipelines.ingest.sources import ingest_source, prepare
+from pipelines.ingest.sources import ingest_source
 from tests.landing_builder import write_snapshot
 
 CHILD = "010115-4321"  # valid: 7th digit 4 with YY <= 36 is born 2015
@@ -12,14 +10,6 @@ CHILD = "010115-4321"  # valid: 7th digit 4 with YY <= 36 is born 2015
 
 def _case(sag_id: str, opened: str = "2020-02-01") -> dict:
     return {"sag_id": sag_id, "cpr_barn": CHILD, "aabnet": opened, "sagsbehandler_id": "SB1"}
-
-
-@pytest.fixture
-def con():
-    con = duckdb.connect()
-    prepare(con, b"test-key")
-    yield con
-    con.close()
 
 
 def _cases(con) -> list[str]:

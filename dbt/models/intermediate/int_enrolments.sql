@@ -20,30 +20,9 @@ member_spells as (
 
 ),
 
-with_latest_earlier_end as (
-
-    select
-        *,
-        -- range frames: members starting the same day are peers and get the same values, whatever their order
-        max(end_date) over (
-            partition by kommunekode, familie_ref, program
-            order by start_date
-            range between unbounded preceding and interval 1 day preceding
-        ) as latest_earlier_end
-    from member_spells
-
-),
-
 numbered as (
 
-    select
-        *,
-        sum(case when latest_earlier_end is null or start_date > latest_earlier_end + 1 then 1 else 0 end) over (
-            partition by kommunekode, familie_ref, program
-            order by start_date
-            range between unbounded preceding and current row
-        ) as enrolment_number
-    from with_latest_earlier_end
+    {{ spell_groups('member_spells', 'kommunekode, familie_ref, program') }}
 
 ),
 
@@ -61,7 +40,7 @@ final as (
         arg_max(casemanager_id, start_date) filter (where casemanager_id is not null) as casemanager_id,
         max(extract_date) as extract_date
     from numbered
-    group by kommunekode, familie_ref, program, enrolment_number
+    group by kommunekode, familie_ref, program, spell_group
 
 )
 

@@ -5,31 +5,9 @@ with measure_spells as (
 
 ),
 
-with_latest_earlier_end as (
-
-    select
-        kommunekode,
-        person_id,
-        start_date,
-        end_date,
-        max(end_date) over (
-            partition by kommunekode, person_id
-            order by start_date
-            -- range frames: spells starting the same day are peers and get the same values, whatever their order
-            range between unbounded preceding and interval 1 day preceding
-        ) as latest_earlier_end
-    from measure_spells
-
-),
-
 numbered as (
 
-    select
-        *,
-        sum(case when latest_earlier_end is null or start_date > latest_earlier_end + 1 then 1 else 0 end) over (
-            partition by kommunekode, person_id order by start_date range between unbounded preceding and current row
-        ) as period_number
-    from with_latest_earlier_end
+    {{ spell_groups('measure_spells', 'kommunekode, person_id') }}
 
 ),
 
@@ -38,11 +16,11 @@ final as (
     select
         kommunekode,
         person_id,
-        period_number,
+        spell_group,
         min(start_date) as start_date,
         max(end_date) as end_date
     from numbered
-    group by kommunekode, person_id, period_number
+    group by kommunekode, person_id, spell_group
 
 )
 

@@ -61,7 +61,8 @@ def _no_access(user: auth.User):
 
 
 def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//"):
+    # Browsers read "/\\host" like "//host": only plain local paths are followed after login.
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
         return target
     return "/"
 

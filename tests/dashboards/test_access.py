@@ -5,6 +5,8 @@ import time
 
 import pytest
 
+from tests.dashboards.conftest import PASSWORD
+
 
 def callback_request(outputs, inputs):
     """The JSON body Dash's front end POSTs to /_dash-update-component."""
@@ -127,3 +129,19 @@ def test_manager_board_filters_by_casemanager(client, login):
     response = client.post("/_dash-update-component", json=board_request("CM-B"))
     rows = json.loads(response.data)["response"]["board-table"]["data"]
     assert [r["familie_ref"] for r in rows] == ["F-1002"]
+
+
+@pytest.mark.parametrize("target, followed", [
+    ("/familietavle?program=x", "/familietavle?program=x"),
+    ("//evil.example/", "/"),
+    ("/\\evil.example/", "/"),
+    ("https://evil.example/", "/"),
+])
+def test_after_login_only_local_paths_are_followed(client, target, followed):
+    client.get("/login")
+    with client.session_transaction() as session:
+        token = session["login_token"]
+    response = client.post("/login", data={"username": "mette", "password": PASSWORD, "token": token,
+                                           "next": target})
+    assert response.status_code == 302
+    assert response.headers["Location"] == followed

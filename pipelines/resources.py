@@ -34,7 +34,7 @@ class Warehouse(ConfigurableResource):
 
     @contextmanager
     def connect_build(self):
-        con = duckdb.connect(str(self.build_path))
+        con = duckdb.connect(str(self.build_path), config={"enable_progress_bar": False})
         try:
             yield con
         finally:

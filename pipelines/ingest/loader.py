@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+from stdnum.dk import cpr
 
 from .contracts import TableContract
 from .landing import Manifest, Snapshot, SnapshotRejected, read_manifest, verify_file
 from .pseudonym import sql_expression
-from .rules import RowRule, literal, parsed, quote, row_rules
+from .rules import INVALID_CPR_TABLE, RowRule, literal, parsed, quote, row_rules
 
 CPR_LIKE = re.compile(r"\d{6}-?\d{4}")
 
@@ -117,8 +118,20 @@ def _detail(rule: RowRule, contract: TableContract) -> str:
     return f"'value: ' || coalesce({quote(column.name)}, 'NULL')"
 
 
+def find_invalid_cpr(con, staged: StagedFile) -> None:
+    """CPR validity (stdnum's century rule, no modulus 11) checked once per distinct number, not once per row."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {INVALID_CPR_TABLE} (value VARCHAR)")
+    for column in (c for c in staged.contract.columns if c.pseudonymise):
+        col = quote(column.name)
+        values = con.execute(f"SELECT DISTINCT {col} FROM {staged.stage_table} WHERE {col} IS NOT NULL").fetchall()
+        invalid = [(value,) for (value,) in values if not cpr.is_valid(value)]
+        if invalid:
+            con.executemany(f"INSERT INTO {INVALID_CPR_TABLE} VALUES (?)", invalid)
+
+
 def _insert(con, staged: StagedFile, snapshot: Snapshot, manifest: Manifest) -> FileLoad:
     contract = staged.contract
+    find_invalid_cpr(con, staged)
     rules = row_rules(contract, manifest)
     flags = "".join(f", coalesce({r.broken_when}, false) AS _broken_{i}" for i, r in enumerate(rules))
     con.execute(f"CREATE OR REPLACE TEMP TABLE checked AS SELECT rowid + 1 AS source_row, *{flags} FROM {staged.stage_table}")

@@ -7,6 +7,9 @@ from .contracts import Column, TableContract
 from .landing import Manifest
 
 
+INVALID_CPR_TABLE = "invalid_cpr_values"  # filled by the loader for each file, see loader.find_invalid_cpr
+
+
 @dataclass(frozen=True)
 class RowRule:
     name: str
@@ -44,7 +47,7 @@ def _column_rules(column: Column, manifest: Manifest) -> list[RowRule]:
     if column.logical_type != "string":
         rules.append(RowRule(f"invalid_{column.logical_type}", column.name, f"{col} IS NOT NULL AND {value} IS NULL"))
     if column.pseudonymise:
-        rules.append(RowRule("invalid_cpr", column.name, f"{col} IS NOT NULL AND NOT cpr_is_valid({col})"))
+        rules.append(RowRule("invalid_cpr", column.name, f"{col} IN (SELECT value FROM {INVALID_CPR_TABLE})"))
     elif column.pattern:
         rules.append(RowRule("pattern", column.name, f"NOT regexp_full_match({col}, {literal(column.pattern)})"))
     if column.allowed_values is not None:

@@ -7,7 +7,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
-from stdnum.dk import cpr
 
 from . import pseudonym
 from .contracts import contracts_by_source
@@ -32,7 +31,6 @@ def prepare(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
     create_raw_tables(con)
     create_audit_tables(con)
     pseudonym.install(con, key)
-    con.create_function("cpr_is_valid", cpr.is_valid, ["VARCHAR"], "BOOLEAN", side_effects=False)
 
 
 def _record(con, snapshot: Snapshot, status: str, reason: str = "") -> None:

@@ -34,7 +34,8 @@ class Warehouse(ConfigurableResource):
 
     @contextmanager
     def connect_build(self):
-        con = duckdb.connect(str(self.build_path), config={"enable_progress_bar": False})
+        con = duckdb.connect(str(self.build_path))
+        con.execute("SET enable_progress_bar = false")
         try:
             yield con
         finally:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .ingest.pseudonym import MissingKey, create_key_file, key_file, load_key
-from .nightly import DAGSTER_HOME_DEFAULT
+from .nightly import prepare_dagster_home
 from .resources import LANDING_ENV, WAREHOUSE_ENV
 
 
@@ -22,14 +22,16 @@ def _run(args) -> int:
     except MissingKey as err:
         print(f"helhed run: {err}", file=sys.stderr)
         return 2
-    report = run_nightly(args.landing, args.warehouse, "DEBUG" if args.verbose else "WARNING")
+    report = run_nightly(args.landing, args.warehouse, args.verbose)
     if not report.success:
         print(f"helhed run: the nightly job failed (run {report.run_id}); the published warehouse was not replaced.",
               file=sys.stderr)
         for failure in report.failures:
             print(f"  - {failure}", file=sys.stderr)
+        print(f"  dbt's output: {report.log}", file=sys.stderr)
         return 1
-    print(f"\nWarehouse published: {args.warehouse.resolve()}  (run {report.run_id})\n")
+    print(f"\nWarehouse published: {args.warehouse.resolve()}")
+    print(f"(run {report.run_id}; dbt's output in {report.log})\n")
     print(outcomes_table(args.warehouse))
     return 0
 
@@ -64,8 +66,7 @@ def _add_user(args) -> int:
 
 
 def _dev(args) -> int:
-    os.environ.setdefault("DAGSTER_HOME", str(DAGSTER_HOME_DEFAULT.resolve()))
-    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    prepare_dagster_home()
     os.environ.setdefault(LANDING_ENV, str(args.landing.resolve()))
     os.environ.setdefault(WAREHOUSE_ENV, str(args.warehouse.resolve()))
     root = Path(__file__).resolve().parents[1]
@@ -84,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run the nightly job on a landing folder and publish the warehouse")
     run.add_argument("--landing", type=Path, required=True)
     run.add_argument("--warehouse", type=Path, required=True)
-    run.add_argument("--verbose", action="store_true", help="print every Dagster event")
+    run.add_argument("--verbose", action="store_true", help="print every Dagster event and dbt's output")
     run.set_defaults(func=_run)
     sub.add_parser("keygen", help="create the pseudonym key file if there is none").set_defaults(func=_keygen)
     serve = sub.add_parser("serve", help="serve the dashboards on the published warehouse")

@@ -1,7 +1,9 @@
 """Runs the nightly job in process (the same job the schedule runs) and tells the operator what happened."""
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,12 +19,20 @@ class RunReport:
     success: bool
     run_id: str
     failures: list[str] = field(default_factory=list)
+    log: Path | None = None
 
 
 def _instance() -> DagsterInstance:
+    prepare_dagster_home()
+    return DagsterInstance.get()
+
+
+def prepare_dagster_home() -> Path:
+    """Run history lives in DAGSTER_HOME (default var/dagster); an empty dagster.yaml means Dagster's defaults."""
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(DAGSTER_HOME_DEFAULT.resolve())))
     home.mkdir(parents=True, exist_ok=True)
-    return DagsterInstance.get()
+    (home / "dagster.yaml").touch()
+    return home
 
 
 def _failures(result) -> list[str]:
@@ -45,15 +55,21 @@ def _root_cause(error) -> str:
     return error.message.strip() if error else "unknown error"
 
 
-def run_nightly(landing: Path, warehouse: Path, log_level: str = "WARNING") -> RunReport:
+def run_nightly(landing: Path, warehouse: Path, verbose: bool = False) -> RunReport:
+    """Runs the job; unless `verbose`, dbt's own output (which dagster-dbt echoes to stdout) goes to `log`."""
     os.environ[LANDING_ENV] = str(landing.resolve())
     os.environ[WAREHOUSE_ENV] = str(warehouse.resolve())
-    from .transform.project import parse_manifest
+    log = warehouse.resolve().parent / "last-run.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "w", encoding="utf-8") as out, contextlib.redirect_stdout(sys.stdout if verbose else out):
+        from .transform.project import parse_manifest
 
-    parse_manifest()  # the dbt assets are read from the manifest: make it match the models on disk
-    from .definitions import defs
+        parse_manifest()  # the dbt assets are read from the manifest: make it match the models on disk
+        from .definitions import defs
 
-    result = defs.resolve_job_def("nightly").execute_in_process(
-        instance=_instance(), raise_on_error=False, run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
-    )
-    return RunReport(result.success, result.run_id, _failures(result))
+        level = "DEBUG" if verbose else "WARNING"
+        result = defs.resolve_job_def("nightly").execute_in_process(
+            instance=_instance(), raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": level}}}},
+        )
+    return RunReport(result.success, result.run_id, _failures(result), log)

@@ -16,10 +16,9 @@ from stdnum.dk import cpr
 
 from .contracts import TableContract
 from .landing import Manifest, Snapshot, SnapshotRejected, read_manifest, verify_file
-from .pseudonym import sql_expression
+from .pseudonym import mask_cpr, sql_expression
 from .rules import INVALID_CPR_TABLE, RowRule, literal, parsed, quote, row_rules
 
-CPR_LIKE = re.compile(r"\d{6}-?\d{4}")
 
 
 @dataclass(frozen=True)
@@ -38,10 +37,6 @@ class StagedFile:
     file: str
     stage_table: str
     warnings: str
-
-
-def mask_cpr(text: str) -> str:
-    return CPR_LIKE.sub("<cpr>", text)
 
 
 def _readable_path(path: Path, manifest: Manifest, workdir: Path) -> Path:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -18,6 +19,8 @@ KEY_FILE_ENV = "HELHED_PSEUDONYM_KEY_FILE"
 DEFAULT_KEY_FILE = Path("var/secrets/pseudonym.key")
 _DIGITS, _LETTERS = "0123456789", "ghijklmnop"
 _BLOCK = 64  # SHA-256 block size in bytes
+# Anything shaped like a CPR number; error messages and check results may quote delivered values.
+_CPR_LIKE = re.compile(r"\d{6}-?\d{4}")
 
 
 class MissingKey(RuntimeError):
@@ -46,6 +49,10 @@ def create_key_file(path: Path) -> bool:
     with os.fdopen(fd, "w") as f:
         f.write(secrets.token_hex(32) + "\n")
     return True
+
+
+def mask_cpr(text: str) -> str:
+    return _CPR_LIKE.sub("<masked>", text)
 
 
 def normalise(cpr: str) -> str:

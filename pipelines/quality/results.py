@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
+
+from ..ingest.pseudonym import mask_cpr
 
 EXAMPLES_SHOWN = 3
 OBSERVED_MAX_CHARS = 500
-# A mart should never hold a CPR number, but `observed` quotes values, so mask any lookalike.
-CPR_LOOKALIKE = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
 
 CREATE_TABLE = """
 create schema if not exists audit;
@@ -60,7 +59,8 @@ def describe_observed(result: dict, exception_info: dict) -> str:
             text += ", e.g. " + "; ".join(_plain(value) for value in examples[:EXAMPLES_SHOWN])
     else:
         text = ""
-    return CPR_LOOKALIKE.sub("<masked>", text)[:OBSERVED_MAX_CHARS]
+    # A mart should never hold a CPR number, but `observed` quotes values, so mask any lookalike.
+    return mask_cpr(text)[:OBSERVED_MAX_CHARS]
 
 
 def _exception_messages(exception_info: dict) -> set[str]:

@@ -1,25 +1,17 @@
-"""Table layout of the landing files, read from the ODCS data contracts."""
+"""Table layout of the landing files: the columns of each `source/table`, as the data contracts give them."""
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 
-import yaml
+from pipelines.ingest.contracts import all_contracts
 
-CONTRACTS_DIR = Path(__file__).resolve().parents[2] / "data_contracts"
 SOURCES = ("cpr", "jobcenter", "boern", "voksen", "program", "organisation", "politi", "skole")
 
 
-@lru_cache(maxsize=1)
-def table_columns() -> dict[str, list[tuple[str, str]]]:
-    """`source/table` -> [(column, logicalType)] in contract order."""
-    layout = {}
-    for path in sorted(CONTRACTS_DIR.glob("*.odcs.yaml")):
-        contract = yaml.safe_load(path.read_text(encoding="utf-8"))
-        source, table = contract["name"].split("__")
-        props = contract["schema"][0]["properties"]
-        layout[f"{source}/{table}"] = [(p["name"], p["logicalType"]) for p in props]
-    return layout
+@cache
+def table_columns() -> dict[str, list[str]]:
+    """`source/table` -> column names in contract order."""
+    return {f"{c.source}/{c.table}": c.column_names for c in all_contracts()}
 
 
 def tables_of(source: str) -> list[str]:

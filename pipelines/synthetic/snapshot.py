@@ -15,7 +15,7 @@ CLEARED_WITH = {"lukket": ("lukkeaarsag", None), "status_dato": ("status", "AABE
 @lru_cache(maxsize=None)
 def as_of_filter(table: str):
     """A function mapping a row to its as-of-`day` version, or None when the row did not exist yet."""
-    columns = [name for name, _ in table_columns()[table]]
+    columns = table_columns()[table]
     starts = [i for i, name in enumerate(columns) if name in STARTS]
     ends = [(i, CLEARED_WITH.get(name)) for i, name in enumerate(columns) if name in ENDS]
     month = columns.index("maaned") if "maaned" in columns else None

@@ -71,7 +71,7 @@ class Delivery:
             folder = root / kommunekode / source / folder_date.isoformat()
             folder.mkdir(parents=True, exist_ok=True)
             for table in tables_of(source):
-                columns = [name for name, _ in table_columns()[table]]
+                columns = table_columns()[table]
                 self.files[table] = TableFile(folder / f"{table.split('/')[1]}.csv", columns, fmt)
 
     def write(self, table: str, rows: list[tuple]) -> None:

@@ -14,9 +14,9 @@ from pathlib import Path
 import duckdb
 from stdnum.dk import cpr
 
-from .contracts import TableContract
+from .contracts import Column, TableContract
 from .landing import Manifest, Snapshot, SnapshotRejected, read_manifest, verify_file
-from .pseudonym import mask_cpr, sql_expression
+from .pseudonym import mask_cpr, masked_sql_expression, sql_expression
 from .rules import INVALID_CPR_TABLE, RowRule, literal, parsed, quote, row_rules
 
 
@@ -99,18 +99,22 @@ def stage_file(con, snapshot: Snapshot, manifest: Manifest, contract: TableContr
 
 
 def _row_json(contract: TableContract) -> str:
-    fields = ", ".join(
-        f"{quote(c.name)} := {sql_expression(quote(c.name)) if c.pseudonymise else quote(c.name)}"
-        for c in contract.columns
-    )
+    fields = ", ".join(f"{quote(c.name)} := {_stored_text(c)}" for c in contract.columns)
     return f"to_json(struct_pack({fields}))::VARCHAR"
+
+
+def _stored_text(column: Column) -> str:
+    """What may be stored of a delivered text value: CPR columns as pseudonyms, other text with CPR numbers masked."""
+    if column.pseudonymise:
+        return sql_expression(quote(column.name))
+    return masked_sql_expression(quote(column.name))
 
 
 def _detail(rule: RowRule, contract: TableContract) -> str:
     column = next((c for c in contract.columns if c.name == rule.column), None)
     if column is None or column.pseudonymise:
         return "NULL"
-    return f"'value: ' || coalesce({quote(column.name)}, 'NULL')"
+    return f"'value: ' || coalesce({_stored_text(column)}, 'NULL')"
 
 
 def find_invalid_cpr(con, staged: StagedFile) -> None:
@@ -139,7 +143,7 @@ def _insert(con, staged: StagedFile, snapshot: Snapshot, manifest: Manifest) -> 
         )
     valid = " AND ".join(f"NOT _broken_{i}" for i in range(len(rules))) or "true"
     values = ", ".join(
-        sql_expression(quote(c.name)) if c.pseudonymise else parsed(c, manifest) for c in contract.columns
+        _stored_text(c) if c.logical_type == "string" else parsed(c, manifest) for c in contract.columns
     )
     snapshot_columns = f"{literal(snapshot.kommunekode)}, DATE {literal(snapshot.extract_date.isoformat())}"
     con.execute(f"INSERT INTO raw.{contract.raw_table} SELECT {snapshot_columns}, source_row, {values} FROM checked WHERE {valid}")

@@ -19,8 +19,10 @@ KEY_FILE_ENV = "HELHED_PSEUDONYM_KEY_FILE"
 DEFAULT_KEY_FILE = Path("var/secrets/pseudonym.key")
 _DIGITS, _LETTERS = "0123456789", "ghijklmnop"
 _BLOCK = 64  # SHA-256 block size in bytes
-# Anything shaped like a CPR number; error messages and check results may quote delivered values.
-_CPR_LIKE = re.compile(r"\d{6}-?\d{4}")
+# Anything shaped like a CPR number: free text, error messages and check results may quote one.
+CPR_PATTERN = r"\d{6}-?\d{4}"
+MASK = "<masked>"
+_CPR_LIKE = re.compile(CPR_PATTERN)
 
 
 class MissingKey(RuntimeError):
@@ -52,7 +54,7 @@ def create_key_file(path: Path) -> bool:
 
 
 def mask_cpr(text: str) -> str:
-    return _CPR_LIKE.sub("<masked>", text)
+    return _CPR_LIKE.sub(MASK, text)
 
 
 def normalise(cpr: str) -> str:
@@ -71,6 +73,11 @@ def install(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
     padded = key.ljust(_BLOCK, b"\0")
     for name, pad in (("helhed_ipad", 0x36), ("helhed_opad", 0x5C)):
         con.execute(f"SET VARIABLE {name} = unhex('{bytes(b ^ pad for b in padded).hex()}')")
+
+
+def masked_sql_expression(column: str) -> str:
+    """A text column with anything CPR-shaped masked, for columns that are not CPR columns (free text)."""
+    return f"regexp_replace({column}, '{CPR_PATTERN}', '{MASK}', 'g')"
 
 
 def sql_expression(column: str) -> str:

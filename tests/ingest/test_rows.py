@@ -61,3 +61,15 @@ def test_quarantined_rows_hold_pseudonyms_not_cpr_numbers(con, landing):
     ingest_source(con, landing, "boern")
     (row_json,) = con.execute("SELECT row_json FROM audit.quarantine").fetchone()
     assert "4321" not in row_json and "010115" not in row_json
+
+
+def test_cpr_numbers_typed_into_free_text_are_masked_in_raw_and_quarantine(con, landing):
+    rows = [
+        {"sag_id": "OK", "cpr_barn": "010115-4321", "aabnet": "2020-02-01", "lukkeaarsag": "Flyttet til far 0101804321"},
+        {"sag_id": "BAD", "cpr_barn": "010115-4321", "aabnet": "2020-02-31", "lukkeaarsag": "Se 010180-4321 og 010115"},
+    ]
+    write_snapshot(landing, "420", "boern", "2026-11-21", {"sager": rows})
+    ingest_source(con, landing, "boern")
+    assert con.execute("SELECT lukkeaarsag FROM raw.boern__sager").fetchall() == [("Flyttet til far <masked>",)]
+    (row_json,) = con.execute("SELECT row_json FROM audit.quarantine").fetchone()
+    assert '"lukkeaarsag":"Se <masked> og 010115"' in row_json

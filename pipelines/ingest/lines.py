@@ -92,14 +92,18 @@ def _line_fault(raw: bytes, line: int, expected: int, encoding: str, fields: _Fi
 
 
 class _Counter:
-    """Per-line counts of a byte class over one block of whole lines."""
+    """Per-line counts of a byte class over one block of whole lines (each line with its newline)."""
 
-    def __init__(self, block: np.ndarray, starts: np.ndarray, ends: np.ndarray):
-        self.block, self.starts, self.ends = block, starts, ends
+    def __init__(self, starts: np.ndarray, ends: np.ndarray):
+        self.starts, self.ends = starts, ends
 
     def count(self, mask: np.ndarray) -> np.ndarray:
-        total = np.concatenate(([0], np.cumsum(mask, dtype=np.int64)))
-        return total[self.ends] - total[self.starts]
+        return np.add.reduceat(mask, self.starts, dtype=np.int32)
+
+    def count_rare(self, mask: np.ndarray) -> np.ndarray:
+        """The same for a class that seldom occurs: only its positions are looked up."""
+        lines = np.searchsorted(self.ends, np.flatnonzero(mask))
+        return np.bincount(lines, minlength=len(self.ends))
 
 
 class _Scanner:
@@ -132,13 +136,13 @@ class _Scanner:
         block = np.frombuffer(data, dtype=np.uint8)
         ends = np.flatnonzero(block == NEWLINE)
         starts = np.concatenate(([0], ends[:-1] + 1))
-        counter = _Counter(block, starts, ends)
+        counter = _Counter(starts, ends)
         ends_in_cr = (ends > starts) & (block[np.maximum(ends - 1, 0)] == CR)
         self.scan.carriage_returns |= bool(ends_in_cr.any())
-        quotes = counter.count(block == QUOTE)
-        controls = counter.count((block == NUL) | (block == CR)) - ends_in_cr
+        quotes = counter.count_rare(block == QUOTE)
+        controls = counter.count_rare((block == NUL) | (block == CR)) - ends_in_cr
         fields = counter.count(block == ord(self.delimiter)) + 1
-        non_ascii = counter.count(block >= 0x80)
+        non_ascii = counter.count_rare(block >= 0x80)
         bad_bytes = self._bad_byte_lines(data, block, counter, non_ascii)
         suspect = np.flatnonzero((quotes > 0) | (controls > 0) | (fields != self.expected) | bad_bytes)
         for i in suspect:
@@ -154,7 +158,7 @@ class _Scanner:
         valid_utf8 = _decodes(data, "utf-8")
         self.scan.valid_utf8 &= valid_utf8
         if self.encoding == "cp1252":
-            return counter.count(np.isin(block, UNDEFINED_IN_CP1252)) > 0
+            return counter.count_rare(np.isin(block, UNDEFINED_IN_CP1252)) > 0
         return (non_ascii > 0) & (not valid_utf8)
 
     def _count(self, n: int, lengths: np.ndarray, non_ascii: np.ndarray) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .contracts import CONTRACTS_DIR, code_list
+from .contracts import code_list, contract_paths
 from .rendered import dump_yaml, main
 
 WIDTH = 120
@@ -44,7 +44,7 @@ def render_contract(text: str) -> str:
 
 
 def rendered_contracts() -> dict[Path, str]:
-    return {path: render_contract(path.read_text(encoding="utf-8")) for path in sorted(CONTRACTS_DIR.glob("*.odcs.yaml"))}
+    return {path: render_contract(path.read_text(encoding="utf-8")) for path in contract_paths()}
 
 
 if __name__ == "__main__":

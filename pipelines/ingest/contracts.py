@@ -126,9 +126,13 @@ def read_contract(path: Path) -> TableContract:
     )
 
 
+def contract_paths() -> list[Path]:
+    return sorted(CONTRACTS_DIR.glob("*.odcs.yaml"))
+
+
 @cache
 def all_contracts() -> tuple[TableContract, ...]:
-    return tuple(read_contract(p) for p in sorted(CONTRACTS_DIR.glob("*.odcs.yaml")))
+    return tuple(read_contract(p) for p in contract_paths())
 
 
 def contracts_by_source() -> dict[str, list[TableContract]]:

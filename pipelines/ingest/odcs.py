@@ -5,7 +5,7 @@ start-up instead of silently switching a rule off.
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -61,8 +61,8 @@ class CodeList(Strict):
     value: str
 
 
-ContractCustomProperty = Annotated[Union[SourceName, TableName, SourceRequired], Field(discriminator="property")]
-ColumnCustomProperty = Annotated[Union[Pseudonymise, StagingName, StagingDescription], Field(discriminator="property")]
+ContractCustomProperty = Annotated[SourceName | TableName | SourceRequired, Field(discriminator="property")]
+ColumnCustomProperty = Annotated[Pseudonymise | StagingName | StagingDescription, Field(discriminator="property")]
 
 
 def _unique_names(names: list[str], what: str) -> None:
@@ -129,8 +129,9 @@ class Property(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Property:
-        if self.physicalType != PHYSICAL_TYPES[self.logicalType]:
-            raise ValueError(f"physicalType must be {PHYSICAL_TYPES[self.logicalType]} for logicalType {self.logicalType}")
+        expected = PHYSICAL_TYPES[self.logicalType]
+        if self.physicalType != expected:
+            raise ValueError(f"physicalType must be {expected} for logicalType {self.logicalType}")
         _unique_names([p.property for p in self.customProperties], "custom property")
         if "stagingName" not in self.custom:
             raise ValueError("customProperties must name the staging column (stagingName)")

@@ -34,6 +34,14 @@ chromium:
 test: $(INSTALLED) chromium
 	$(BIN)/pytest
 
+# Code lists copied from the seeds into the contracts, dbt sources and staging models written from the contracts,
+# then every contract checked: strict reading, copies up to date, `datacontract lint` without warnings.
+.PHONY: contracts
+contracts: $(INSTALLED)
+	$(BIN)/python -m pipelines.ingest.code_lists --write
+	$(BIN)/python -m pipelines.ingest.dbt_schema --write
+	$(BIN)/pytest -q tests/contracts
+
 serve: $(INSTALLED)
 	$(BIN)/helhed serve --warehouse $(WAREHOUSE)
 

@@ -1,4 +1,8 @@
-"""Reads the ODCS v3 data contracts in `data_contracts/`: the one description of every source table."""
+"""Reads the ODCS v3 data contracts in `data_contracts/`: the one description of every source table.
+
+A contract is read strictly (see `odcs.py`): a key, metric, implementation or custom property the project does not
+know stops the start-up with a `ContractError` naming the file and the key.
+"""
 from __future__ import annotations
 
 import csv
@@ -7,12 +11,15 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
+
+from . import odcs
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CONTRACTS_DIR = REPO_ROOT / "data_contracts"
 SEEDS_DIR = REPO_ROOT / "dbt" / "seeds"
 
-DUCKDB_TYPES = {"string": "VARCHAR", "date": "DATE", "integer": "BIGINT", "number": "DOUBLE"}
+DUCKDB_TYPES = odcs.PHYSICAL_TYPES
 
 
 @dataclass(frozen=True)
@@ -50,65 +57,82 @@ class TableContract:
         return [c.name for c in self.columns]
 
 
-def _custom(props: list[dict] | None) -> dict:
-    return {p["property"]: p["value"] for p in props or []}
+class ContractError(ValueError):
+    """A contract in `data_contracts/` is not in the ODCS subset the project reads."""
 
 
-def _allowed_values(prop: dict) -> tuple[str, ...] | None:
-    for rule in prop.get("quality", []):
-        if rule.get("metric") != "invalidValues":
-            continue
-        args = rule.get("arguments", {})
-        if "validValues" in args:
-            return tuple(str(v) for v in args["validValues"])
-        if "referenceCodeList" in args:
-            return code_list(args["referenceCodeList"])
-    return None
+def _where(location: tuple) -> str:
+    path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in location).lstrip(".")
+    return path or "contract"
 
 
-def _column(prop: dict) -> Column:
-    options = prop.get("logicalTypeOptions", {})
+def _problem(error: dict) -> str:
+    where, kind, context = _where(error["loc"]), error["type"], error.get("ctx", {})
+    if kind == "extra_forbidden":
+        return f"{where}: unknown key"
+    if kind == "literal_error":
+        return f"{where}: unknown value {error['input']!r}, expected {context['expected']}"
+    if kind == "union_tag_invalid":
+        return f"{where}: unknown custom property {context['tag']!r}, expected {context['expected_tags']}"
+    return f"{where}: {error['msg'].removeprefix('Value error, ')}"
+
+
+def read_document(path: Path) -> odcs.Contract:
+    """The contract at `path`, validated strictly; `ContractError` names the file and every offending key."""
+    try:
+        return odcs.Contract.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except yaml.YAMLError as error:
+        raise ContractError(f"{path.name} is not valid YAML: {error}") from None
+    except ValidationError as error:
+        problems = "\n  ".join(_problem(e) for e in error.errors(include_url=False))
+        raise ContractError(f"{path.name} is not a valid contract:\n  {problems}") from None
+
+
+def _allowed_values(prop: odcs.Property) -> tuple[str, ...] | None:
+    return next((tuple(rule.arguments.validValues) for rule in prop.quality), None)
+
+
+def _column(prop: odcs.Property) -> Column:
+    options = prop.logicalTypeOptions
     return Column(
-        name=prop["name"],
-        logical_type=prop["logicalType"],
-        required=bool(prop.get("required", False)),
-        primary_key=bool(prop.get("primaryKey", False)),
-        pseudonymise=bool(_custom(prop.get("customProperties")).get("pseudonymise", False)),
+        name=prop.name,
+        logical_type=prop.logicalType,
+        required=prop.required,
+        primary_key=prop.primaryKey,
+        pseudonymise=prop.custom.get("pseudonymise", False),
         allowed_values=_allowed_values(prop),
-        pattern=None if prop["logicalType"] == "date" else options.get("pattern"),
-        minimum=options.get("minimum"),
-        maximum=options.get("maximum"),
+        pattern=None if prop.logicalType == "date" else options.pattern,
+        minimum=options.minimum,
+        maximum=options.maximum,
     )
 
 
 @cache
 def code_list(name: str) -> tuple[str, ...]:
-    """Allowed codes: the `code` column of the seed `dbt/seeds/<name>.csv`."""
+    """The `code` column of the seed `dbt/seeds/<name>.csv`, where the code list is kept (contracts hold a copy)."""
     with open(SEEDS_DIR / f"{name}.csv", encoding="utf-8", newline="") as f:
         return tuple(row["code"] for row in csv.DictReader(f))
 
 
 def read_contract(path: Path) -> TableContract:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    custom = _custom(doc.get("customProperties"))
-    (obj,) = doc["schema"]
+    doc = read_document(path)
     return TableContract(
-        source=custom["source"],
-        table=custom["table"],
-        file_name=obj["physicalName"],
-        source_required=bool(custom["sourceRequired"]),
-        columns=tuple(_column(p) for p in obj["properties"]),
-        spells=tuple(
-            (rule["arguments"]["start"], rule["arguments"]["end"])
-            for rule in obj.get("quality", [])
-            if rule.get("implementation") == "endNotBeforeStart"
-        ),
+        source=doc.custom["source"],
+        table=doc.custom["table"],
+        file_name=doc.table.physicalName,
+        source_required=doc.custom["sourceRequired"],
+        columns=tuple(_column(p) for p in doc.table.properties),
+        spells=tuple((rule.arguments.start, rule.arguments.end) for rule in doc.table.quality),
     )
+
+
+def contract_paths() -> list[Path]:
+    return sorted(CONTRACTS_DIR.glob("*.odcs.yaml"))
 
 
 @cache
 def all_contracts() -> tuple[TableContract, ...]:
-    return tuple(read_contract(p) for p in sorted(CONTRACTS_DIR.glob("*.odcs.yaml")))
+    return tuple(read_contract(p) for p in contract_paths())
 
 
 def contracts_by_source() -> dict[str, list[TableContract]]:

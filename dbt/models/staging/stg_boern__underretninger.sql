@@ -1,3 +1,5 @@
+-- Kept by hand: does more than rename and cast. Its columns must be those of
+-- stg_boern__underretninger.yml, generated from the contract (tests/contracts/test_dbt_schema.py checks).
 with source as (
 
     select * from {{ source('boern', 'underretninger') }}

@@ -1,3 +1,5 @@
+-- Generated from data_contracts/program__screeninger.odcs.yaml
+-- by `python -m pipelines.ingest.dbt_schema --write`: change the contract, not this file.
 with source as (
 
     select * from {{ source('program', 'screeninger') }}

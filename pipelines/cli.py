@@ -68,6 +68,12 @@ def _add_user(args) -> int:
     return 0
 
 
+def _quality(args) -> int:
+    from .quality.render import show_quality
+
+    return show_quality(args.warehouse, args.json)
+
+
 def _dev(args) -> int:
     prepare_dagster_home()
     os.environ.setdefault(LANDING_ENV, str(args.landing.resolve()))
@@ -104,6 +110,11 @@ def _parser() -> argparse.ArgumentParser:
     user.add_argument("--casemanager-id", default=None)
     user.add_argument("--users", type=Path, default=Path("var/users.json"))
     user.set_defaults(func=_add_user)
+    quality = sub.add_parser("quality", help="what needs the operator: snapshots, quarantine, expectations "
+                             "(exit 0 all well, 1 attention needed, 2 unreadable warehouse)")
+    quality.add_argument("--warehouse", type=Path, required=True)
+    quality.add_argument("--json", action="store_true", help="the same report as JSON")
+    quality.set_defaults(func=_quality)
     dev = sub.add_parser("dev", help="the Dagster UI on this project")
     dev.add_argument("--port", type=int, default=3000)
     dev.add_argument("--landing", type=Path, default=DEFAULT_LANDING)

@@ -7,11 +7,14 @@ from datetime import datetime, timezone
 from ..ingest.pseudonym import mask_cpr
 
 EXAMPLES_SHOWN = 3
+DECIMALS_SHOWN = 4
 OBSERVED_MAX_CHARS = 500
 
+# The schema of DECISIONS.md; pipelines/ingest/tables.py creates it with the other audit tables.
 CREATE_TABLE = """
 create schema if not exists audit;
 create table if not exists audit.expectation_results (
+    run_id varchar,
     run_at timestamp,
     table_name varchar,
     suite varchar,
@@ -22,10 +25,11 @@ create table if not exists audit.expectation_results (
     blocking boolean
 )
 """
+ROW_COLUMNS = ("expectation", "column_name", "success", "observed", "blocking")
 INSERT_ROW = """
 insert into audit.expectation_results
-    (run_at, table_name, suite, expectation, column_name, success, observed, blocking)
-values (?, ?, ?, ?, ?, ?, ?, ?)
+    (run_id, run_at, table_name, suite, expectation, column_name, success, observed, blocking)
+values (?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 
 
@@ -50,6 +54,8 @@ def describe_observed(result: dict, exception_info: dict) -> str:
     errors = _exception_messages(exception_info)
     if errors:
         text = "error: " + "; ".join(sorted(errors))
+    elif "partial_missing_list" in result:
+        text = _set_difference(result)
     elif "observed_value" in result:
         text = str(result["observed_value"])
     elif "unexpected_count" in result:
@@ -61,6 +67,16 @@ def describe_observed(result: dict, exception_info: dict) -> str:
         text = ""
     # A mart should never hold a CPR number, but `observed` quotes values, so mask any lookalike.
     return mask_cpr(text)[:OBSERVED_MAX_CHARS]
+
+
+def _set_difference(result: dict) -> str:
+    """A set expectation: which values are missing from the column and which should not be there."""
+    parts = [
+        f"{label}: " + ", ".join(_plain(value) for value in result.get(key) or [])
+        for label, key in (("missing", "partial_missing_list"), ("unexpected", "partial_unexpected_list"))
+        if result.get(key)
+    ]
+    return "; ".join(parts)
 
 
 def _exception_messages(exception_info: dict) -> set[str]:
@@ -76,16 +92,19 @@ def _plain(value) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{key}={item}" for key, item in value.items())
     if isinstance(value, tuple):
-        return ", ".join(str(item) for item in value)
+        return ", ".join(_plain(item) for item in value)
+    if isinstance(value, float):
+        # Ten digits in a row look like a CPR number to the mask: 133.33333333333334 would lose its digits.
+        return str(round(value, DECIMALS_SHOWN))
     return str(value)
 
 
-def store_results(con, validations, run_at: datetime) -> int:
-    """Append every row of `validations` (TableValidation) to audit.expectation_results."""
+def store_results(con, validations, run_at: datetime, run_id: str) -> int:
+    """Append every row of `validations` (TableValidation) to audit.expectation_results as run `run_id`."""
     if run_at.tzinfo is not None:
         run_at = run_at.astimezone(timezone.utc).replace(tzinfo=None)
     rows = [
-        (run_at, v.table, v.suite, r["expectation"], r["column_name"], r["success"], r["observed"], r["blocking"])
+        (run_id, run_at, v.table, v.suite, *(r[c] for c in ROW_COLUMNS))
         for v in validations
         for r in v.rows
     ]

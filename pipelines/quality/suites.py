@@ -1,8 +1,9 @@
 """Great Expectations suites for the published marts, as code, and the function that runs one.
 
 Every expectation carries `meta={"blocking": ...}`: a failed blocking expectation keeps the
-night's build from being published, a failed warning is only recorded. Column groups are
-found by name (`*_pct`, `*_dkk`, ...), so a new indicator is checked without editing this file.
+night's build from being published, a failed warning is only recorded. The tables and their keys
+come from dbt (marts.py); column groups are found by name (`*_pct`, `*_dkk`, ...), so a new
+indicator is checked without editing this file; checks across the marts are in semantics.py.
 
 Great Expectations takes seconds to import and Dagster imports this module on every start,
 so it is imported on first use. Its SQL data source fails over DuckDB, so a table is read
@@ -17,22 +18,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pipelines.quality.marts import PUBLISHED_SCHEMA as SCHEMA
+from pipelines.quality.marts import published_keys
 from pipelines.quality.results import result_row
+from pipelines.quality.semantics import RowCheck, checked_frame, indicator_columns, row_checks
 
-SCHEMA = "analytics"
-KEYS = {
-    "program_outcomes": ("kommunekode", "program", "cohort"),
-    "program_families": ("family_id", "enrolment_start"),
-    "family_month": ("family_id", "month"),
-}
 # Above this a family's cost is implausible (the costliest cases in the calibration,
 # court-ordered placements, cost about 5.7 M DKK a year): a warning, not a stop.
 PLAUSIBLE_DKK_PER_FAMILY_YEAR = 10_000_000
-PLAUSIBLE_DKK = {
-    "program_outcomes": PLAUSIBLE_DKK_PER_FAMILY_YEAR,
-    "program_families": PLAUSIBLE_DKK_PER_FAMILY_YEAR,
-    "family_month": PLAUSIBLE_DKK_PER_FAMILY_YEAR / 12,
-}
+# Money columns are per family-year except in the marts listed here.
+PLAUSIBLE_DKK = {"family_month": PLAUSIBLE_DKK_PER_FAMILY_YEAR / 12}
 COST_COMPONENTS = {
     "cost_total_dkk": ("cost_income_support_dkk", "cost_child_measures_dkk", "cost_adult_measures_dkk"),
 }
@@ -70,14 +65,28 @@ def day_of_month_column(date_column: str) -> str:
     return f"{date_column}__day_of_month"
 
 
-def rules_for(table: str, columns) -> list[Rule]:
-    keys = list(KEYS[table])
+def rules_for(table: str, columns, key) -> list[Rule]:
     rules = [Rule("ExpectTableRowCountToBeBetween", {"min_value": 1}, True)]
-    rules += [Rule("ExpectColumnValuesToNotBeNull", {"column": key}, True) for key in keys]
-    rules.append(Rule("ExpectCompoundColumnsToBeUnique", {"column_list": keys}, True))
+    rules += [Rule("ExpectColumnValuesToNotBeNull", {"column": column}, True) for column in key]
+    rules.append(_unique_rule(key))
     for column in columns:
-        rules += _column_rules(column, PLAUSIBLE_DKK[table])
+        rules += _column_rules(column, PLAUSIBLE_DKK.get(table, PLAUSIBLE_DKK_PER_FAMILY_YEAR))
     return rules + _derived_column_rules(columns) + _warning_only_rules(columns)
+
+
+def _unique_rule(key) -> Rule:
+    if len(key) == 1:
+        return Rule("ExpectColumnValuesToBeUnique", {"column": key[0]}, True)
+    return Rule("ExpectCompoundColumnsToBeUnique", {"column_list": list(key)}, True)
+
+
+def cross_table_rules(con, table: str, checks: list[RowCheck]) -> list[Rule]:
+    rules = [Rule("ExpectColumnValuesToBeNull", {"column": check.column}, check.blocking) for check in checks]
+    if table == "indicators":
+        published = indicator_columns(con, published_keys()["program_outcomes"])
+        kwargs = {"column": "indicator_id", "value_set": published}
+        rules.append(Rule("ExpectColumnDistinctValuesToEqualSet", kwargs, True))
+    return rules
 
 
 def _column_rules(column: str, plausible_dkk: float) -> list[Rule]:
@@ -138,9 +147,9 @@ def with_derived_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**derived)
 
 
-def build_suite(table: str, columns):
+def build_suite(table: str, rules: list[Rule]):
     gx = _great_expectations()
-    expectations = [_expectation(gx, rule) for rule in rules_for(table, columns)]
+    expectations = [_expectation(gx, rule) for rule in rules]
     return gx.ExpectationSuite(name=f"{table}_suite", expectations=expectations)
 
 
@@ -156,10 +165,13 @@ def _expectation(gx, rule: Rule):
 def validate_table(con, table_name: str) -> TableValidation:
     """Validate `analytics.<table>` as read through the DuckDB connection `con`."""
     table = table_name.removeprefix(f"{SCHEMA}.")
-    if table not in KEYS:
-        raise ValueError(f"no expectation suite for {table_name!r}; known: {sorted(KEYS)}")
-    frame = con.execute(f'select * from {SCHEMA}."{table}"').df()
-    suite = build_suite(table, list(frame.columns))
+    keys = published_keys()
+    if table not in keys:
+        raise ValueError(f"no expectation suite for {table_name!r}; published marts: {sorted(keys)}")
+    columns = [d[0] for d in con.execute(f'select * from {SCHEMA}."{table}" limit 0').description]
+    checks = row_checks(table, columns)
+    frame = checked_frame(con, table, keys[table], checks)
+    suite = build_suite(table, rules_for(table, columns, keys[table]) + cross_table_rules(con, table, checks))
     batch = _batch_definition(table).get_batch(batch_parameters={"dataframe": with_derived_columns(frame)})
     result = batch.validate(suite, result_format="SUMMARY")
     rows = [result_row(r) for r in result.results]

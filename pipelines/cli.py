@@ -112,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     user.set_defaults(func=_add_user)
     quality = sub.add_parser("quality", help="what needs the operator: snapshots, quarantine, expectations "
                              "(exit 0 all well, 1 attention needed, 2 unreadable warehouse)")
-    quality.add_argument("--warehouse", type=Path, required=True)
+    quality.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
     quality.add_argument("--json", action="store_true", help="the same report as JSON")
     quality.set_defaults(func=_quality)
     dev = sub.add_parser("dev", help="the Dagster UI on this project")

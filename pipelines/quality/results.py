@@ -5,26 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from ..ingest.pseudonym import mask_cpr
+from ..ingest.tables import create_audit_tables
 
 EXAMPLES_SHOWN = 3
 DECIMALS_SHOWN = 4
 OBSERVED_MAX_CHARS = 500
 
-# The schema of DECISIONS.md; pipelines/ingest/tables.py creates it with the other audit tables.
-CREATE_TABLE = """
-create schema if not exists audit;
-create table if not exists audit.expectation_results (
-    run_id varchar,
-    run_at timestamp,
-    table_name varchar,
-    suite varchar,
-    expectation varchar,
-    column_name varchar,
-    success boolean,
-    observed varchar,
-    blocking boolean
-)
-"""
 ROW_COLUMNS = ("expectation", "column_name", "success", "observed", "blocking")
 INSERT_ROW = """
 insert into audit.expectation_results
@@ -108,7 +94,7 @@ def store_results(con, validations, run_at: datetime, run_id: str) -> int:
         for v in validations
         for r in v.rows
     ]
-    con.execute(CREATE_TABLE)
+    create_audit_tables(con)
     if rows:
         con.executemany(INSERT_ROW, rows)
     return len(rows)

@@ -8,7 +8,7 @@ WAREHOUSE ?= var/warehouse/helhed.duckdb
 RESIDENTS ?= 41000
 KOMMUNEKODE ?= 420
 
-.PHONY: demo test chromium serve dev clean
+.PHONY: demo lint test chromium serve dev clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,13 @@ demo: $(INSTALLED)
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
-test: $(INSTALLED) chromium
+# The dbt templater compiles the project, which opens a DuckDB file: give it a scratch one, not the warehouse.
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	@mkdir -p var/lint
+	HELHED_DUCKDB_PATH=$(CURDIR)/var/lint/sqlfluff.duckdb $(BIN)/sqlfluff lint dbt/models dbt/macros dbt/tests
+
+test: $(INSTALLED) lint chromium
 	$(BIN)/pytest
 
 # Code lists copied from the seeds into the contracts, dbt sources and staging models written from the contracts,

@@ -7,7 +7,12 @@
 {% macro spell_groups(relation, partition_by) %}
     select
         *,
-        sum(case when latest_earlier_end is null or start_date > latest_earlier_end + 1 then 1 else 0 end) over (
+        sum(
+            case
+                when latest_earlier_end is null or start_date > latest_earlier_end + 1 then 1
+                else 0
+            end
+        ) over (
             partition by {{ partition_by }}
             order by start_date
             range between unbounded preceding and current row

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from pipelines.synthetic.calendar import birthday, between, years
+from pipelines.synthetic.calendar import between, birthday, years
 from pipelines.synthetic.chunk import Chunk, Person
 
 # paragraf: (weight, takst_enhed, price range DKK, duration range in years)

@@ -35,7 +35,8 @@ def household(chunk: Chunk) -> list[Person]:
         adults.append(chunk.person(other_sex, first.birth - years(rng.gauss(2, 3))))
     children = _children(chunk, first if first_sex == "K" else adults[-1], ref) if with_children else []
     for child in children:
-        child.parents = [(first, "MOR"), (adults[1], "FAR")] if first_sex == "K" else [(adults[1], "MOR"), (first, "FAR")]
+        mother, father = (first, adults[1]) if first_sex == "K" else (adults[1], first)
+        child.parents = [(mother, "MOR"), (father, "FAR")]
     members = adults + children
     address = chunk.new_id("ADR")
     for person in members:

@@ -75,7 +75,8 @@ def _screenings(chunk: Chunk, family: target.Family, rng: random.Random) -> None
                 score = rng.randint(1, 2) if severe and domain == worst else rng.randint(3, 5)
                 chunk.add("program/screeninger", (person.cpr, day, domain, score))
             if person in family.adults:
-                chunk.add("program/who5", (person.cpr, day, min(100, max(0, round(rng.gauss(40 + 20 * i / len(dates), 15) / 4) * 4))))
+                who5 = min(100, max(0, round(rng.gauss(40 + 20 * i / len(dates), 15) / 4) * 4))
+                chunk.add("program/who5", (person.cpr, day, who5))
 
 
 def _goals(chunk: Chunk, family: target.Family, rng: random.Random) -> None:

@@ -35,7 +35,7 @@ def simulate_chunk(chunk: Chunk, residents: int) -> int:
 def _general(chunk: Chunk, members: list[Person]) -> None:
     births: dict[str, list[date]] = {}
     for person in members:
-        for parent, relation in person.parents:
+        for parent, _ in person.parents:
             births.setdefault(parent.cpr, []).append(person.birth)
     for person in members:
         if birthday(person.birth, 18) > chunk.history_start:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 from pipelines.synthetic.contracts import table_columns
 
@@ -12,7 +12,7 @@ ENDS = {"til_dato", "lukket", "slut", "fraflytning", "doedsdato", "status_dato"}
 CLEARED_WITH = {"lukket": ("lukkeaarsag", None), "status_dato": ("status", "AABEN")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def as_of_filter(table: str):
     """A function mapping a row to its as-of-`day` version, or None when the row did not exist yet."""
     columns = table_columns()[table]

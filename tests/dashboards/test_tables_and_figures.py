@@ -80,7 +80,8 @@ def test_the_threshold_is_a_setting():
 
 @pytest.mark.parametrize("text, unit, expected", [
     ("75 %", "pct", 75.0), ("4.2 years", "years", 4.2), ("1,7 år", "years", 1.7),
-    ("262,566 DKK", "dkk", 262566.0), ("262.566 kr. pr. familie pr. år", "dkk", 262566.0), ("a majority of single providers", "pct", None),
+    ("262,566 DKK", "dkk", 262566.0), ("262.566 kr. pr. familie pr. år", "dkk", 262566.0),
+    ("a majority of single providers", "pct", None),
     (None, "pct", None),
 ])
 def test_seed_number(text, unit, expected):

@@ -69,8 +69,11 @@ class Extracts:
 
     def self_supporting(self, cpr: str, day: date) -> bool:
         person = self.persons.loc[cpr]
-        resident = (person.tilflytning is None or person.tilflytning <= day) and \
-            (person.fraflytning is None or person.fraflytning > day) and (person.doedsdato is None or person.doedsdato > day)
+        resident = (
+            (person.tilflytning is None or person.tilflytning <= day)
+            and (person.fraflytning is None or person.fraflytning > day)
+            and (person.doedsdato is None or person.doedsdato > day)
+        )
         return resident and 18 <= age(person.foedselsdato, day) <= 64 and not self.on_support(cpr, day)
 
     def attached_years(self, cpr: str, start: date) -> float:
@@ -100,7 +103,8 @@ class Extracts:
         return None if open_.empty else min(open_.aabnet)
 
     def worst_score(self, cpr: str, start: date, end: date, first: bool) -> int | None:
-        rows = self.screenings[(self.screenings.cpr == cpr) & (self.screenings.dato >= start) & (self.screenings.dato <= end)]
+        screenings = self.screenings
+        rows = screenings[(screenings.cpr == cpr) & (screenings.dato >= start) & (screenings.dato <= end)]
         if rows.empty:
             return None
         day = rows.dato.min() if first else rows.dato.max()

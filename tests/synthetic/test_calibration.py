@@ -47,7 +47,8 @@ def test_attached_to_job_centre_about_4_2_years(extracts, job_og_familie):
 
 def test_sixty_percent_women_aged_30_to_40(extracts, job_og_familie):
     adults = job_og_familie[1]
-    women = [extracts.persons.at[a, "koen"] == "K" and 30 <= age(extracts.persons.at[a, "foedselsdato"], f["start"]) <= 40
+    persons = extracts.persons
+    women = [persons.at[a, "koen"] == "K" and 30 <= age(persons.at[a, "foedselsdato"], f["start"]) <= 40
              for a, f in adults]
     assert 60 - 8 <= pct(women, adults) <= 60 + 8
 

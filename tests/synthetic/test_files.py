@@ -9,7 +9,6 @@ import pytest
 import yaml
 from stdnum.dk import cpr as cpr_number
 
-
 SOURCES = {"cpr", "jobcenter", "boern", "voksen", "program", "organisation", "politi", "skole"}
 CPR_COLUMNS = {"cpr", "cpr_barn", "cpr_foraelder"}
 CPR_LIKE = re.compile(r"\d{6}-?\d{4}")

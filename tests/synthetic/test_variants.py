@@ -9,7 +9,8 @@ from tests.synthetic.conftest import EXTRACT_DATE
 
 
 def test_cp1252_day_first_decimal_comma(tmp_path):
-    generate(tmp_path / "l", residents=5000, extract_date=EXTRACT_DATE, manifest_variant="cp1252+day-first+decimal-comma")
+    variant = "cp1252+day-first+decimal-comma"
+    generate(tmp_path / "l", residents=5000, extract_date=EXTRACT_DATE, manifest_variant=variant)
     folder = tmp_path / "l" / "420" / "boern" / EXTRACT_DATE.isoformat()
     manifest = json.loads((folder / "_manifest.json").read_text())
     assert (manifest["encoding"], manifest["date_format"], manifest["decimal"]) == ("cp1252", "%d-%m-%Y", ",")

@@ -24,7 +24,10 @@ self_supporting_weeks as (
 
 runs as (
 
-    select distinct enrolment_id, person_id from {{ ref('int_self_supporting_runs') }}
+    select distinct
+        enrolment_id,
+        person_id
+    from {{ ref('int_self_supporting_runs') }}
 
 ),
 
@@ -45,8 +48,10 @@ final as (
         adults.enrolment_id,
         adults.person_id,
         support_weeks.week_start is not null as is_on_support_at_start,
-        case when support_weeks.week_start is not null then
-            (date_diff('day', support_periods.first_week_start, adults.start_week) // 7 + 1) / {{ var('weeks_per_year') }}
+        case
+            when support_weeks.week_start is not null then
+                (date_diff('day', support_periods.first_week_start, adults.start_week) // 7 + 1)
+                / {{ var('weeks_per_year') }}
         end as support_years_before_start,
         coalesce(adults.sex = 'K' and adults.age_at_start between 30 and 40, false) as is_woman_30_40,
         runs.person_id is not null as has_self_supporting_run,

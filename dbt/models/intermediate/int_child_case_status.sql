@@ -28,8 +28,8 @@ open_at_{{ moment }} as (
     inner join cases
         on children.kommunekode = cases.kommunekode
         and children.person_id = cases.child_id
-        and cases.opened_date <= children.enrolment_{{ moment }}
-        and (cases.closed_date is null or cases.closed_date > children.enrolment_{{ moment }})
+        and children.enrolment_{{ moment }} >= cases.opened_date
+        and (cases.closed_date is null or children.enrolment_{{ moment }} < cases.closed_date)
     group by children.enrolment_id, children.person_id
 
 ),

@@ -53,7 +53,8 @@ during_enrolment as (
 months as (
 
     select
-        family_months.family_id || '|' || family_months.program || '|' || strftime(family_months.month, '%Y-%m') as period_id,
+        family_months.family_id || '|' || family_months.program || '|'
+        || strftime(family_months.month, '%Y-%m') as period_id,
         'month' as period_kind,
         family_months.kommunekode,
         family_months.family_id,
@@ -68,8 +69,8 @@ months as (
         on family_months.kommunekode = memberships.kommunekode
         and family_months.family_id = memberships.family_id
         and family_months.program = memberships.program
-        and memberships.member_from <= family_months.status_date
-        and memberships.member_to >= family_months.month
+        and family_months.status_date >= memberships.member_from
+        and family_months.month <= memberships.member_to
 
 ),
 

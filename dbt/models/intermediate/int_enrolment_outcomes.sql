@@ -37,7 +37,8 @@ adults as (
         sum(support_years_before_start) as adults_support_years_before_start_sum,
         count(*) filter (where is_woman_30_40) as adults_women_30_40_n,
         count(*) filter (where is_on_support_at_start and has_self_supporting_run) as adults_on_support_with_run_n,
-        count(*) filter (where is_on_support_at_start and is_self_supporting_at_end) as adults_on_support_self_supporting_at_end_n,
+        count(*) filter (where is_on_support_at_start and is_self_supporting_at_end)
+            as adults_on_support_self_supporting_at_end_n,
         count(*) filter (where is_self_supporting_at_end) as adults_self_supporting_at_end_n,
         count(*) filter (where is_in_work_at_end) as adults_in_work_at_end_n
     from adult_outcomes

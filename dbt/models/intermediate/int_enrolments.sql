@@ -29,7 +29,8 @@ numbered as (
 final as (
 
     select
-        kommunekode || '-' || familie_ref || '-' || program || '-' || strftime(min(start_date), '%Y-%m-%d') as enrolment_id,
+        kommunekode || '-' || familie_ref || '-' || program || '-'
+        || strftime(min(start_date), '%Y-%m-%d') as enrolment_id,
         kommunekode,
         kommunekode || '-' || familie_ref as family_id,
         familie_ref,

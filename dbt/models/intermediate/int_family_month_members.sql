@@ -45,27 +45,31 @@ month_members as (
         memberships.person_id,
         memberships.role = 'VOKSEN'
         and coalesce({{ age_in_years('memberships.birth_date', 'family_months.status_date') }} between 18 and 64, false)
-        as is_adult,
+            as is_adult,
         memberships.role = 'BARN' as is_child
     from family_months
     inner join memberships
         on family_months.kommunekode = memberships.kommunekode
         and family_months.family_id = memberships.family_id
         and family_months.program = memberships.program
-        and memberships.member_from <= family_months.status_date
-        and memberships.member_to >= family_months.month
+        and family_months.status_date >= memberships.member_from
+        and family_months.month <= memberships.member_to
 
 ),
 
 open_cases as (
 
-    select distinct month_members.family_id, month_members.program, month_members.month, month_members.person_id
+    select distinct
+        month_members.family_id,
+        month_members.program,
+        month_members.month,
+        month_members.person_id
     from month_members
     inner join cases
         on month_members.kommunekode = cases.kommunekode
         and month_members.person_id = cases.child_id
-        and cases.opened_date <= month_members.status_date
-        and (cases.closed_date is null or cases.closed_date > month_members.status_date)
+        and month_members.status_date >= cases.opened_date
+        and (cases.closed_date is null or month_members.status_date < cases.closed_date)
 
 ),
 
@@ -94,14 +98,16 @@ placement_days as (
         month_members.program,
         month_members.month,
         month_members.person_id,
-        sum({{ overlap_days('placement_periods.start_date', 'placement_periods.end_date', 'month_members.month', 'month_members.status_date') }})
-        as placement_days
+        sum({{ overlap_days(
+            'placement_periods.start_date', 'placement_periods.end_date',
+            'month_members.month', 'month_members.status_date',
+        ) }}) as placement_days
     from month_members
     inner join placement_periods
         on month_members.kommunekode = placement_periods.kommunekode
         and month_members.person_id = placement_periods.person_id
-        and placement_periods.start_date <= month_members.status_date
-        and placement_periods.end_date >= month_members.month
+        and month_members.status_date >= placement_periods.start_date
+        and month_members.month <= placement_periods.end_date
     group by month_members.family_id, month_members.program, month_members.month, month_members.person_id
 
 ),

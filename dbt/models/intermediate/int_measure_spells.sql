@@ -30,7 +30,8 @@ child_spells as (
         child_measures.rate_dkk,
         child_measures.rate_unit,
         child_measures.hours_per_week,
-        coalesce(child_measure_types.is_placement, starts_with(child_measures.measure_code, 'ANBRINGELSE_')) as is_placement
+        coalesce(child_measure_types.is_placement, starts_with(child_measures.measure_code, 'ANBRINGELSE_'))
+            as is_placement
     from child_measures
     left join child_measure_types on child_measures.measure_code = child_measure_types.code
 

@@ -75,7 +75,8 @@ flagged as (
         -- resident on every day of the week; moving out or dying ends residence on that day
         coalesce(
             coalesce(persons.moved_in_date, persons.birth_date) <= member_weeks.week_start
-            and coalesce(least(persons.moved_out_date, persons.death_date), date '9999-12-31') > member_weeks.week_start + 6,
+            and coalesce(least(persons.moved_out_date, persons.death_date), date '9999-12-31')
+            > member_weeks.week_start + 6,
             false
         ) as is_resident,
         support_weeks.week_start is not null as is_on_support,

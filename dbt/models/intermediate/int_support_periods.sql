@@ -23,7 +23,8 @@ numbered as (
             case
                 when previous_week_start is null then 1
                 -- weeks without support between the two support weeks
-                when date_diff('day', previous_week_start, week_start) // 7 - 1 > {{ var('support_gap_max_weeks') }} then 1
+                when date_diff('day', previous_week_start, week_start) // 7 - 1 > {{ var('support_gap_max_weeks') }}
+                    then 1
                 else 0
             end
         ) over (partition by kommunekode, person_id order by week_start rows unbounded preceding) as period_number

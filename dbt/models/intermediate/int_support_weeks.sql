@@ -18,7 +18,10 @@ rates as (
 
 enrolled_persons as (
 
-    select distinct kommunekode, person_id from {{ ref('int_enrolment_members') }}
+    select distinct
+        kommunekode,
+        person_id
+    from {{ ref('int_enrolment_members') }}
 
 ),
 
@@ -54,7 +57,10 @@ spell_weeks as (
 
 rate_years as (
 
-    select min(year) as first_year, max(year) as last_year from rates
+    select
+        min(year) as first_year,
+        max(year) as last_year
+    from rates
 
 ),
 

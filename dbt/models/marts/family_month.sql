@@ -49,8 +49,10 @@ month_costs as (
         cost_periods.family_id,
         cost_periods.program,
         cost_periods.month,
-        sum(spell_costs.cost_dkk) filter (where spell_costs.cost_category = 'income_support') as cost_income_support_dkk,
-        sum(spell_costs.cost_dkk) filter (where spell_costs.cost_category = 'child_measures') as cost_child_measures_dkk,
+        sum(spell_costs.cost_dkk) filter (where spell_costs.cost_category = 'income_support')
+            as cost_income_support_dkk,
+        sum(spell_costs.cost_dkk) filter (where spell_costs.cost_category = 'child_measures')
+            as cost_child_measures_dkk,
         sum(spell_costs.cost_dkk) filter (where spell_costs.cost_category = 'adult_measures') as cost_adult_measures_dkk
     from cost_periods
     inner join spell_costs

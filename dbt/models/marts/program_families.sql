@@ -33,8 +33,9 @@ measures_at_end as (
     select
         enrolment_members.enrolment_id,
         count(*) as active_measures_at_end_n,
-        count(distinct enrolment_members.person_id)
-            filter (where measure_spells.is_placement and enrolment_members.is_child) as children_placed_at_end_n
+        count(distinct enrolment_members.person_id) filter (
+            where measure_spells.is_placement and enrolment_members.is_child
+        ) as children_placed_at_end_n
     from enrolment_members
     inner join measure_spells
         on enrolment_members.kommunekode = measure_spells.kommunekode

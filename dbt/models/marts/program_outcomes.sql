@@ -6,9 +6,15 @@ with enrolment_outcomes as (
 
 cohorts as (
 
-    select 'ALL' as cohort, * from enrolment_outcomes
+    select
+        'ALL' as cohort,
+        *
+    from enrolment_outcomes
     union all
-    select cast(year(enrolment_start) as varchar) as cohort, * from enrolment_outcomes
+    select
+        cast(year(enrolment_start) as varchar) as cohort,
+        *
+    from enrolment_outcomes
 
 ),
 
@@ -52,9 +58,10 @@ final as (
         cast(n_children as bigint) as n_children,
         {{ pct('adults_on_support_at_start_n', 'n_adults') }} as adults_on_support_at_start_pct,
         cast(n_adults as bigint) as adults_on_support_at_start_pct_denominator,
-        case when adults_on_support_at_start_n > 0
-            then adults_support_years_before_start_sum / adults_on_support_at_start_n end
-        as adults_support_years_before_start_avg,
+        case
+            when adults_on_support_at_start_n > 0
+                then adults_support_years_before_start_sum / adults_on_support_at_start_n
+        end as adults_support_years_before_start_avg,
         cast(adults_on_support_at_start_n as bigint) as adults_support_years_before_start_avg_denominator,
         {{ pct('adults_women_30_40_n', 'n_adults') }} as adults_women_30_40_pct,
         cast(n_adults as bigint) as adults_women_30_40_pct_denominator,
@@ -62,14 +69,15 @@ final as (
         n_families as families_single_adult_pct_denominator,
         {{ pct('children_open_case_at_start_n', 'n_children') }} as children_open_case_at_start_pct,
         cast(n_children as bigint) as children_open_case_at_start_pct_denominator,
-        case when children_open_case_at_start_n > 0
-            then children_case_years_at_start_sum / children_open_case_at_start_n end
-        as children_case_years_at_start_avg,
+        case
+            when children_open_case_at_start_n > 0
+                then children_case_years_at_start_sum / children_open_case_at_start_n
+        end as children_case_years_at_start_avg,
         cast(children_open_case_at_start_n as bigint) as children_case_years_at_start_avg_denominator,
         {{ pct('adults_on_support_with_run_n', 'adults_on_support_at_start_n') }} as adults_self_supporting_run_pct,
         cast(adults_on_support_at_start_n as bigint) as adults_self_supporting_run_pct_denominator,
         {{ pct('adults_on_support_self_supporting_at_end_n', 'adults_on_support_at_start_n') }}
-        as adults_self_supporting_at_end_pct,
+            as adults_self_supporting_at_end_pct,
         cast(adults_on_support_at_start_n as bigint) as adults_self_supporting_at_end_pct_denominator,
         {{ pct('children_case_closed_n', 'children_open_case_at_start_n') }} as children_case_closed_pct,
         cast(children_open_case_at_start_n as bigint) as children_case_closed_pct_denominator,

@@ -1,6 +1,8 @@
 {#- Fails for every combination of the columns that occurs more than once. -#}
 {% test unique_combination(model, columns) %}
-select {{ columns | join(', ') }}, count(*) as n_rows
+select
+    {{ columns | join(', ') }},
+    count(*) as n_rows
 from {{ model }}
 group by {{ columns | join(', ') }}
 having count(*) > 1

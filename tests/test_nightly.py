@@ -73,7 +73,8 @@ def test_no_cpr_number_anywhere_in_the_warehouse(published):
             "SELECT table_schema, table_name, column_name FROM information_schema.columns "
             "WHERE data_type = 'VARCHAR'").fetchall()
         for schema, table, column in columns:
-            values = con.execute(f'SELECT DISTINCT "{column}" FROM "{schema}"."{table}" WHERE "{column}" IS NOT NULL').fetchall()
+            sql = f'SELECT DISTINCT "{column}" FROM "{schema}"."{table}" WHERE "{column}" IS NOT NULL'
+            values = con.execute(sql).fetchall()
             hits = [v for (v,) in values if CPR_LIKE.search(v)]
             assert not hits, f"{schema}.{table}.{column} holds CPR-like values"
     finally:
@@ -106,7 +107,8 @@ def _query(warehouse, sql: str) -> list[tuple]:
 
 def test_family_board_row_of_the_hand_written_family(published):
     (row,) = _query(published[2], """
-        SELECT family_id, enrolment_start::VARCHAR, enrolment_end::VARCHAR, is_open, casemanager_id, n_adults, n_children,
+        SELECT family_id, enrolment_start::VARCHAR, enrolment_end::VARCHAR, is_open, casemanager_id, n_adults,
+               n_children,
                adults_on_support_at_start_n, adults_self_supporting_at_end_n, children_open_case_at_start_n,
                children_open_case_at_end_n, active_measures_at_end_n, children_placed_at_end_n
         FROM analytics.program_families""")
@@ -134,8 +136,10 @@ def test_every_published_indicator_has_a_danish_label(published):
     columns = {c for (c,) in _query(published[2], """
         SELECT column_name FROM information_schema.columns
         WHERE table_schema = 'analytics' AND table_name = 'program_outcomes'""")}
-    indicators = {c for c in columns if c.endswith(("_pct", "_avg", "_dkk")) or c.startswith("n_") or c.endswith("_end_n")}
-    labelled = {i for (i,) in _query(published[2], "SELECT indicator_id FROM analytics.indicators WHERE label_da <> ''")}
+    indicators = {c for c in columns
+                  if c.endswith(("_pct", "_avg", "_dkk", "_end_n")) or c.startswith("n_")}
+    labelled = {i for (i,) in _query(published[2],
+                                     "SELECT indicator_id FROM analytics.indicators WHERE label_da <> ''")}
     assert indicators and indicators <= labelled
 
 

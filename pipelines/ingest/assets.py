@@ -1,8 +1,15 @@
 """Dagster assets of the ingest: the build file, then one multi-asset per source with an asset per table."""
 
 from dagster import (
-    AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetSpec,
-    MaterializeResult, asset, multi_asset,
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetCheckSpec,
+    AssetExecutionContext,
+    AssetKey,
+    AssetSpec,
+    MaterializeResult,
+    asset,
+    multi_asset,
 )
 
 from ..resources import Freshness, Landing, Warehouse

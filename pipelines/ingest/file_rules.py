@@ -70,7 +70,8 @@ def read_manifest(snapshot: Snapshot) -> Manifest:
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise SnapshotRejected(MANIFEST, "manifest_unreadable", str(err)) from None
     _require(isinstance(doc, dict), "manifest_unreadable", "not a JSON object")
-    _require(str(doc.get("kommunekode")) == snapshot.kommunekode, "manifest_mismatch", "kommunekode differs from the folder")
+    _require(str(doc.get("kommunekode")) == snapshot.kommunekode, "manifest_mismatch",
+             "kommunekode differs from the folder")
     _require(doc.get("source") == snapshot.source, "manifest_mismatch", "source differs from the folder")
     _require(doc.get("extract_date") == snapshot.extract_date.isoformat(), "manifest_mismatch",
              "extract_date differs from the folder")
@@ -108,7 +109,8 @@ def check_file(snapshot: Snapshot, manifest: Manifest, contract: TableContract) 
     _check_encoding(path.name, scan, manifest.encoding)
     missing_optional, warnings = _check_header(path.name, scan.header, contract)
     if scan.data_lines != rows:
-        raise SnapshotRejected(path.name, "row_count_mismatch", f"manifest says {rows} rows, file has {scan.data_lines}")
+        detail = f"manifest says {rows} rows, file has {scan.data_lines}"
+        raise SnapshotRejected(path.name, "row_count_mismatch", detail)
     return DeliveredFile(contract, path, scan, missing_optional, warnings)
 
 

@@ -164,7 +164,8 @@ def _insert(con, delivered: DeliveredFile, snapshot: Snapshot, extract_date, man
     return load
 
 
-def load_snapshot(con, snapshot: Snapshot, manifest: Manifest, files: list[DeliveredFile], extract_date) -> list[FileLoad]:
+def load_snapshot(con, snapshot: Snapshot, manifest: Manifest, files: list[DeliveredFile],
+                  extract_date) -> list[FileLoad]:
     """Loads checked files; rows are dated `extract_date` (the day this content was first delivered)."""
     con.execute("BEGIN TRANSACTION")
     try:

@@ -94,4 +94,5 @@ def sql_expression(column: str) -> str:
     message = f"encode(replace(trim({column}), '-', ''))"
     inner = f"unhex(sha256(getvariable('helhed_ipad') || {message}))"
     digest = f"sha256(getvariable('helhed_opad') || {inner})"
-    return f"CASE WHEN {column} IS NULL THEN NULL ELSE 'p' || translate(left({digest}, 20), '{_DIGITS}', '{_LETTERS}') END"
+    letters = f"translate(left({digest}, 20), '{_DIGITS}', '{_LETTERS}')"
+    return f"CASE WHEN {column} IS NULL THEN NULL ELSE 'p' || {letters} END"

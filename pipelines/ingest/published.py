@@ -41,8 +41,8 @@ def in_force(con, source: str) -> dict[str, InForce]:
     if not _has_table(con, "audit", "snapshots_in_force"):
         return {}
     rows = con.execute(
-        f"SELECT kommunekode, extract_date, delivered_date, content_fingerprint FROM {CATALOG}.audit.snapshots_in_force "
-        "WHERE source = ?", [source]).fetchall()
+        "SELECT kommunekode, extract_date, delivered_date, content_fingerprint "
+        f"FROM {CATALOG}.audit.snapshots_in_force WHERE source = ?", [source]).fetchall()
     return {k: InForce(extracted, delivered, sha) for k, extracted, delivered, sha in rows}
 
 

@@ -1,11 +1,11 @@
-"""Row rules of a contract as SQL: each rule is a boolean expression over the all-text staged row that is true when broken."""
+"""Row rules of a contract as SQL: each rule is a boolean expression over the all-text staged row, true when
+broken."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .contracts import Column, TableContract
 from .file_rules import Manifest
-
 
 INVALID_CPR_TABLE = "invalid_cpr_values"  # filled by the loader for each file, see loader.find_invalid_cpr
 
@@ -69,5 +69,6 @@ def row_rules(contract: TableContract, manifest: Manifest) -> list[RowRule]:
             f"{parsed(by_name[end], manifest)} < {parsed(by_name[start], manifest)}",
         ))
     for key in (c.name for c in contract.columns if c.primary_key):
-        rules.append(RowRule("duplicate_key", key, f"{quote(key)} IS NOT NULL AND count(*) OVER (PARTITION BY {quote(key)}) > 1"))
+        repeated = f"{quote(key)} IS NOT NULL AND count(*) OVER (PARTITION BY {quote(key)}) > 1"
+        rules.append(RowRule("duplicate_key", key, repeated))
     return rules

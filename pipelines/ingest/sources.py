@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from . import published, pseudonym
+from . import pseudonym, published
 from .contracts import contracts_by_source
 from .file_rules import SnapshotRejected, check_snapshot, read_manifest
 from .landing import Snapshot, find_snapshots
@@ -67,7 +67,8 @@ def prepare(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
 def _newest_valid(con, night: _Night, candidates: list[Snapshot], outcome: SourceOutcome):
     for snapshot in candidates:
         if not snapshot.is_complete:
-            night.statuses[snapshot.extract_date] = ("incomplete", None, None, "no _manifest.json yet: still being written", None)
+            reason = "no _manifest.json yet: still being written"
+            night.statuses[snapshot.extract_date] = ("incomplete", None, None, reason, None)
             continue
         try:
             manifest, files = check_snapshot(snapshot, contracts_by_source()[snapshot.source])
@@ -116,7 +117,8 @@ def _settle(con, snapshots: list[Snapshot], before: published.InForce | None, ou
             night.statuses.setdefault(duplicate.extract_date,
                                       ("duplicate", None, None, f"same content as {first_date}", content))
     for snapshot in snapshots:
-        night.statuses.setdefault(snapshot.extract_date, ("superseded", None, None, "a newer snapshot is in force", None))
+        superseded = ("superseded", None, None, "a newer snapshot is in force", None)
+        night.statuses.setdefault(snapshot.extract_date, superseded)
     return night
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..ingest.pseudonym import mask_cpr
 from ..ingest.tables import create_audit_tables
@@ -88,7 +88,7 @@ def _plain(value) -> str:
 def store_results(con, validations, run_at: datetime, run_id: str) -> int:
     """Append every row of `validations` (TableValidation) to audit.expectation_results as run `run_id`."""
     if run_at.tzinfo is not None:
-        run_at = run_at.astimezone(timezone.utc).replace(tzinfo=None)
+        run_at = run_at.astimezone(UTC).replace(tzinfo=None)
     rows = [
         (run_id, run_at, v.table, v.suite, *(r[c] for c in ROW_COLUMNS))
         for v in validations

@@ -112,9 +112,11 @@ def _derived_column_rules(columns) -> list[Rule]:
     for total, components in COST_COMPONENTS.items():
         if total in columns and all(c in columns for c in components):
             bounds = {"min_value": -SUM_TOLERANCE_DKK, "max_value": SUM_TOLERANCE_DKK}
-            rules.append(Rule("ExpectColumnValuesToBeBetween", {"column": minus_components_column(total), **bounds}, True))
+            column = minus_components_column(total)
+            rules.append(Rule("ExpectColumnValuesToBeBetween", {"column": column, **bounds}, True))
     if "month" in columns:
-        rules.append(Rule("ExpectColumnValuesToBeInSet", {"column": day_of_month_column("month"), "value_set": [1]}, True))
+        first_day = {"column": day_of_month_column("month"), "value_set": [1]}
+        rules.append(Rule("ExpectColumnValuesToBeInSet", first_day, True))
     return rules
 
 
@@ -126,7 +128,8 @@ def _warning_only_rules(columns) -> list[Rule]:
         if f"{value}_denominator" in columns
     ]
     rules += [
-        Rule("ExpectColumnPairValuesAToBeGreaterThanB", {"column_A": larger, "column_B": smaller, "or_equal": True}, False)
+        Rule("ExpectColumnPairValuesAToBeGreaterThanB",
+             {"column_A": larger, "column_B": smaller, "or_equal": True}, False)
         for larger, smaller in NOT_SMALLER_THAN
         if larger in columns and smaller in columns
     ]

@@ -16,7 +16,8 @@ def _deliver(landing, body: bytes, encoding: str = "utf-8", lines: int | None = 
     (folder / "sager.csv").write_bytes(data)
     manifest = json.loads((folder / "_manifest.json").read_text())
     count = body.count(b"\n") + (0 if body.endswith(b"\n") or not body else 1)
-    manifest["tables"]["sager"].update(rows=lines if lines is not None else count, sha256=hashlib.sha256(data).hexdigest())
+    manifest["tables"]["sager"].update(rows=lines if lines is not None else count,
+                                       sha256=hashlib.sha256(data).hexdigest())
     (folder / "_manifest.json").write_text(json.dumps(manifest))
 
 
@@ -38,7 +39,8 @@ def test_malformed_lines_are_quarantined_and_every_other_line_loads(con, landing
     _deliver(landing, MALFORMED)
     outcome = ingest_source(con, landing, "boern")
     assert str(outcome.loaded["420"]) == "2026-11-21"
-    assert con.execute("SELECT sag_id, source_row, lukkeaarsag FROM raw.boern__sager ORDER BY source_row").fetchall() == [
+    loaded = con.execute("SELECT sag_id, source_row, lukkeaarsag FROM raw.boern__sager ORDER BY source_row").fetchall()
+    assert loaded == [
         ("A", 1, None), ("H", 8, "Flyttet; til Århus"), ("I", 10, None)]
     assert con.execute("SELECT line, source_row, rule FROM audit.quarantine ORDER BY line").fetchall() == [
         (3, 2, "too_many_fields"), (4, 3, "too_few_fields"), (5, 4, "malformed_quotes"), (6, 5, "nul_byte"),
@@ -71,8 +73,8 @@ def test_one_stray_byte_is_a_row_fault_not_a_wrong_encoding(con, landing):
 
 
 def test_cp1252_byte_with_no_character_is_a_row_fault(con, landing):
-    _deliver(landing, "A;010115-4321;2020-02-01;;SB1;Århus\n".encode("cp1252") + b"B;010115-4321;2020-02-01;;SB1;\x81\n",
-             encoding="cp1252")
+    body = "A;010115-4321;2020-02-01;;SB1;Århus\n".encode("cp1252") + b"B;010115-4321;2020-02-01;;SB1;\x81\n"
+    _deliver(landing, body, encoding="cp1252")
     ingest_source(con, landing, "boern")
     assert con.execute("SELECT sag_id, lukkeaarsag FROM raw.boern__sager").fetchall() == [("A", "Århus")]
     assert con.execute("SELECT line, rule FROM audit.quarantine").fetchall() == [(3, "invalid_encoding")]

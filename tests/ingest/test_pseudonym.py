@@ -55,7 +55,8 @@ CPR_SHAPES = [
 
 def _sql_mask(text: str) -> str:
     con = duckdb.connect()
-    return con.execute(f"SELECT {pseudonym.masked_sql_expression('x')} FROM (SELECT ?::VARCHAR AS x)", [text]).fetchone()[0]
+    sql = f"SELECT {pseudonym.masked_sql_expression('x')} FROM (SELECT ?::VARCHAR AS x)"
+    return con.execute(sql, [text]).fetchone()[0]
 
 
 @pytest.mark.parametrize("shape", CPR_SHAPES)

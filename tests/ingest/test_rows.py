@@ -14,7 +14,8 @@ def test_cp1252_day_first_dates_and_decimal_comma_are_parsed(con, landing):
     ingest_source(con, landing, "boern")
     assert con.execute("SELECT aabnet::VARCHAR, lukkeaarsag FROM raw.boern__sager").fetchall() == [
         ("2020-02-01", "Flyttet til Århus")]
-    assert con.execute("SELECT takst_kr, start::VARCHAR FROM raw.boern__indsatser").fetchall() == [(1234.5, "2020-03-01")]
+    measures = con.execute("SELECT takst_kr, start::VARCHAR FROM raw.boern__indsatser").fetchall()
+    assert measures == [(1234.5, "2020-03-01")]
 
 
 def test_broken_rows_are_quarantined_with_file_row_and_rule(con, landing):
@@ -65,7 +66,8 @@ def test_quarantined_rows_hold_pseudonyms_not_cpr_numbers(con, landing):
 
 def test_cpr_numbers_typed_into_free_text_are_masked_in_raw_and_quarantine(con, landing):
     rows = [
-        {"sag_id": "OK", "cpr_barn": "010115-4321", "aabnet": "2020-02-01", "lukkeaarsag": "Flyttet til far 0101804321"},
+        {"sag_id": "OK", "cpr_barn": "010115-4321", "aabnet": "2020-02-01",
+         "lukkeaarsag": "Flyttet til far 0101804321"},
         {"sag_id": "BAD", "cpr_barn": "010115-4321", "aabnet": "2020-02-31", "lukkeaarsag": "Se 010180-4321 og 010115"},
     ]
     write_snapshot(landing, "420", "boern", "2026-11-21", {"sager": rows})

@@ -108,7 +108,8 @@ def test_utf8_file_declared_cp1252_is_rejected(con, landing):
     manifest["encoding"] = "cp1252"
     (folder / "_manifest.json").write_text(json.dumps(manifest))
     ingest_source(con, landing, "boern")
-    assert _statuses(con)["2026-11-21"] == ("rejected", "sager.csv: encoding: the file is UTF-8, its manifest states cp1252")
+    assert _statuses(con)["2026-11-21"] == (
+        "rejected", "sager.csv: encoding: the file is UTF-8, its manifest states cp1252")
 
 
 def _published(tmp_path, landing) -> Path:

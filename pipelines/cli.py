@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .ingest.pseudonym import MissingKey, create_key_file, key_file, load_key
 from .nightly import prepare_dagster_home
-from .resources import LANDING_ENV, WAREHOUSE_ENV
+from .resources import DEFAULT_LANDING, DEFAULT_WAREHOUSE, LANDING_ENV, WAREHOUSE_ENV
 
 
 def _run(args) -> int:
@@ -31,7 +31,10 @@ def _run(args) -> int:
         print(f"  dbt's output: {report.log}", file=sys.stderr)
         return 1
     print(f"\nWarehouse published: {args.warehouse.resolve()}")
-    print(f"(run {report.run_id}; dbt's output in {report.log})\n")
+    print(f"(run {report.run_id}; dbt's output in {report.log})")
+    for warning in report.failures:
+        print(f"  ! {warning}")
+    print(f"Data quality: helhed quality --warehouse {args.warehouse}\n")
     print(outcomes_table(args.warehouse))
     return 0
 
@@ -83,13 +86,13 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     add_generate(sub)
     run = sub.add_parser("run", help="run the nightly job on a landing folder and publish the warehouse")
-    run.add_argument("--landing", type=Path, required=True)
-    run.add_argument("--warehouse", type=Path, required=True)
+    run.add_argument("--landing", type=Path, default=DEFAULT_LANDING)
+    run.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
     run.add_argument("--verbose", action="store_true", help="print every Dagster event and dbt's output")
     run.set_defaults(func=_run)
     sub.add_parser("keygen", help="create the pseudonym key file if there is none").set_defaults(func=_keygen)
     serve = sub.add_parser("serve", help="serve the dashboards on the published warehouse")
-    serve.add_argument("--warehouse", type=Path, required=True)
+    serve.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
     serve.add_argument("--port", type=int, default=8050)
     serve.add_argument("--users", type=Path, default=Path("var/users.json"))
     serve.set_defaults(func=_serve)
@@ -103,8 +106,8 @@ def _parser() -> argparse.ArgumentParser:
     user.set_defaults(func=_add_user)
     dev = sub.add_parser("dev", help="the Dagster UI on this project")
     dev.add_argument("--port", type=int, default=3000)
-    dev.add_argument("--landing", type=Path, default=Path("landing"))
-    dev.add_argument("--warehouse", type=Path, default=Path("var/warehouse/helhed.duckdb"))
+    dev.add_argument("--landing", type=Path, default=DEFAULT_LANDING)
+    dev.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
     dev.set_defaults(func=_dev)
     return parser
 

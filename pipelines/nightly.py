@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dagster import DagsterEventType, DagsterInstance
 
-from .resources import LANDING_ENV, WAREHOUSE_ENV
+from .resources import run_config
 
 DAGSTER_HOME_DEFAULT = Path("var/dagster")
 
@@ -57,8 +57,6 @@ def _root_cause(error) -> str:
 
 def run_nightly(landing: Path, warehouse: Path, verbose: bool = False) -> RunReport:
     """Runs the job; unless `verbose`, dbt's own output (which dagster-dbt echoes to stdout) goes to `log`."""
-    os.environ[LANDING_ENV] = str(landing.resolve())
-    os.environ[WAREHOUSE_ENV] = str(warehouse.resolve())
     log = warehouse.resolve().parent / "last-run.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "w", encoding="utf-8") as out, contextlib.redirect_stdout(sys.stdout if verbose else out):
@@ -70,6 +68,6 @@ def run_nightly(landing: Path, warehouse: Path, verbose: bool = False) -> RunRep
         level = "DEBUG" if verbose else "WARNING"
         result = defs.resolve_job_def("nightly").execute_in_process(
             instance=_instance(), raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": level}}}},
+            run_config={**run_config(landing, warehouse), "loggers": {"console": {"config": {"log_level": level}}}},
         )
     return RunReport(result.success, result.run_id, _failures(result), log)

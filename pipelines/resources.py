@@ -1,14 +1,23 @@
-"""Where the job reads and writes: the landing folder and the warehouse file (built beside, then published)."""
+"""Where the job reads and writes, and how old a source may get: resources configured per run.
+
+`helhed run` passes the paths as run config; the schedule (run by the Dagster daemon) falls back to the environment
+variables named here.
+"""
 from __future__ import annotations
 
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import duckdb
 from dagster import ConfigurableResource, EnvVar
 
+from .ingest.sources import FreshnessPolicy
+
 LANDING_ENV = "HELHED_LANDING"
 WAREHOUSE_ENV = "HELHED_WAREHOUSE"
+DEFAULT_LANDING = Path("landing")
+DEFAULT_WAREHOUSE = Path("var/warehouse/helhed.duckdb")
 
 
 class Landing(ConfigurableResource):
@@ -42,8 +51,33 @@ class Warehouse(ConfigurableResource):
             con.close()
 
 
+class Freshness(ConfigurableResource):
+    """A source whose snapshot in force is older than this is flagged (never blocks); `today` is for backfills."""
+
+    warning_after_days: int = 1
+    error_after_days: int = 7
+    today: str | None = None
+
+    @property
+    def policy(self) -> FreshnessPolicy:
+        return FreshnessPolicy(self.warning_after_days, self.error_after_days)
+
+    @property
+    def as_of(self) -> date:
+        return date.fromisoformat(self.today) if self.today else date.today()
+
+
 def default_resources() -> dict:
     return {
         "landing": Landing(path=EnvVar(LANDING_ENV)),
         "warehouse": Warehouse(path=EnvVar(WAREHOUSE_ENV)),
+        "freshness": Freshness(),
     }
+
+
+def run_config(landing: Path, warehouse: Path) -> dict:
+    """The run config of one nightly run on these paths."""
+    return {"resources": {
+        "landing": {"config": {"path": str(landing.resolve())}},
+        "warehouse": {"config": {"path": str(warehouse.resolve())}},
+    }}

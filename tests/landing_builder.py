@@ -1,4 +1,4 @@
-"""Writes hand-made snapshots in the layout of shared/spec/extracts.md, for tests."""
+"""Writes hand-made snapshots in the layout of docs/extracts.md, for tests."""
 from __future__ import annotations
 
 import hashlib

@@ -27,3 +27,13 @@ def test_publish_waits_for_blocking_checks_on_every_mart():
         assert AssetKey(["analytics", mart]) in blocking
         assert AssetKey(["analytics", mart]) in graph.get(AssetKey(["published_warehouse"])).parent_keys
     assert AssetKey(["cpr", "personer"]) in blocking
+
+
+def test_every_source_table_checks_its_snapshot_its_lines_and_its_freshness():
+    graph = defs.resolve_asset_graph()
+    specs = {(k.asset_key, k.name): graph.get_check_spec(k) for k in graph.asset_check_keys}
+    for contract in all_contracts():
+        key = AssetKey([contract.source, contract.table])
+        assert specs[(key, "snapshot_in_force")].blocking == contract.source_required
+        assert specs[(key, "delivered_equals_loaded_plus_quarantined")].blocking
+        assert not specs[(key, "freshness")].blocking

@@ -1,12 +1,14 @@
 """The whole nightly job through Dagster on a hand-written extract: published only when every blocking check passes."""
 import hashlib
+import json
 import re
+import shutil
 
 import duckdb
 import pytest
 
 from pipelines.cli import main
-from tests.e2e_extract import RAW_CPR_NUMBERS, write_extract
+from tests.e2e_extract import EXTRACT_DATE, RAW_CPR_NUMBERS, write_extract
 from tests.landing_builder import write_snapshot
 
 CPR_LIKE = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
@@ -135,3 +137,46 @@ def test_every_published_indicator_has_a_danish_label(published):
     indicators = {c for c in columns if c.endswith(("_pct", "_avg", "_dkk")) or c.startswith("n_") or c.endswith("_end_n")}
     labelled = {i for (i,) in _query(published[2], "SELECT indicator_id FROM analytics.indicators WHERE label_da <> ''")}
     assert indicators and indicators <= labelled
+
+
+def test_broken_newest_snapshot_publishes_with_the_previous_rows_from_the_published_warehouse(published, tmp_path,
+                                                                                             monkeypatch):
+    _, _, warehouse = published
+    landing, copy = tmp_path / "landing", tmp_path / "helhed.duckdb"
+    write_extract(landing)
+    shutil.copy(warehouse, copy)
+    before = _query(copy, "SELECT * EXCLUDE (extract_date) FROM raw.boern__sager ORDER BY ALL")
+    # The sending system kept only its newest delivery, and that one is truncated.
+    shutil.rmtree(landing / "420" / "boern" / EXTRACT_DATE)
+    write_snapshot(landing, "420", "boern", "2026-11-21", {}, manifest_rows={"sager": 5})
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster"))
+    assert main(["run", "--landing", str(landing), "--warehouse", str(copy)]) == 0
+    assert _query(copy, "SELECT * EXCLUDE (extract_date) FROM raw.boern__sager ORDER BY ALL") == before
+    assert _query(copy, "SELECT extract_date::VARCHAR, status, file, rule FROM audit.snapshots "
+                        "WHERE source = 'boern' ORDER BY 1") == [
+        (EXTRACT_DATE, "carried_forward", None, None), ("2026-11-21", "rejected", "sager.csv", "row_count_mismatch")]
+    assert _query(copy, "SELECT extract_date::VARCHAR, origin FROM audit.snapshots_in_force WHERE source = 'boern'"
+                  ) == [(EXTRACT_DATE, "published")]
+    assert _outcomes(copy)["n_children"] == 1
+
+
+def _tables(warehouse, schema: str) -> dict[str, list[tuple]]:
+    names = [t for (t,) in _query(warehouse, f"SELECT table_name FROM duckdb_tables() WHERE schema_name = '{schema}'")]
+    return {name: _query(warehouse, f"SELECT * FROM {schema}.{name} ORDER BY ALL") for name in names}
+
+
+def test_same_content_delivered_again_under_a_new_date_changes_nothing(published, tmp_path, monkeypatch):
+    _, _, warehouse = published
+    landing, copy = tmp_path / "landing", tmp_path / "helhed.duckdb"
+    write_extract(landing)
+    shutil.copy(warehouse, copy)
+    for folder in landing.glob(f"420/*/{EXTRACT_DATE}"):
+        again = shutil.copytree(folder, folder.with_name("2026-11-21"))
+        manifest = json.loads((again / "_manifest.json").read_text())
+        (again / "_manifest.json").write_text(json.dumps(dict(manifest, extract_date="2026-11-21")))
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster"))
+    assert main(["run", "--landing", str(landing), "--warehouse", str(copy)]) == 0
+    assert _tables(copy, "analytics") == _tables(warehouse, "analytics")
+    assert _tables(copy, "raw") == _tables(warehouse, "raw")
+    statuses = _query(copy, "SELECT DISTINCT extract_date::VARCHAR, status FROM audit.snapshots ORDER BY 1")
+    assert statuses == [(EXTRACT_DATE, "carried_forward"), ("2026-11-21", "duplicate")]

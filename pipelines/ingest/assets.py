@@ -1,11 +1,12 @@
 """Dagster assets of the ingest: the build file, then one multi-asset per source with an asset per table."""
 
 from dagster import (
-    AssetCheckResult, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult,
-    asset, multi_asset,
+    AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetSpec,
+    MaterializeResult, asset, multi_asset,
 )
 
-from ..resources import Landing, Warehouse
+from ..resources import Freshness, Landing, Warehouse
+from . import published
 from .contracts import TableContract, contracts_by_source
 from .pseudonym import load_key
 from .sources import SourceOutcome, ingest_source, prepare
@@ -15,12 +16,14 @@ BUILD_KEY = AssetKey(["warehouse_build"])
 
 @asset(key=BUILD_KEY, group_name="landing")
 def warehouse_build(context: AssetExecutionContext, warehouse: Warehouse) -> MaterializeResult:
-    """A new, empty build file for this run with the raw and audit tables; the published file is untouched."""
+    """A new build file for this run with the raw and audit tables and the published audit history."""
     for leftover in (warehouse.build_path, warehouse.build_path.with_name(warehouse.build_path.name + ".wal")):
         leftover.unlink(missing_ok=True)
     warehouse.build_path.parent.mkdir(parents=True, exist_ok=True)
     with warehouse.connect_build() as con:
         prepare(con, load_key())
+        if published.attach(con, warehouse.published_path):
+            published.copy_history(con)
     return MaterializeResult(metadata={"build_path": str(warehouse.build_path)})
 
 
@@ -43,15 +46,42 @@ def _in_force_check(contract: TableContract, outcome: SourceOutcome, municipalit
     )
 
 
-def _materialization(contract: TableContract, outcome: SourceOutcome) -> MaterializeResult:
-    loads = [load for load in outcome.loads if load.table == contract.table]
-    return MaterializeResult(
+UNACCOUNTED_LINES = """
+select f.kommunekode, f.file, f.rows_delivered, f.rows_loaded, f.rows_quarantined,
+       (select count(distinct q.line) from audit.quarantine q
+        where q.kommunekode = f.kommunekode and q.source = f.source and q.extract_date = f.extract_date
+          and q.file = f.file) as lines_in_quarantine
+from audit.file_loads f
+where f.table_name = ?
+  and (f.rows_delivered <> f.rows_loaded + f.rows_quarantined or f.rows_quarantined <> lines_in_quarantine)
+"""
+
+
+def _lines_check(con, contract: TableContract) -> AssetCheckResult:
+    """Nothing lost: every delivered line is loaded or quarantined (audit.file_loads against audit.quarantine)."""
+    broken = con.execute(UNACCOUNTED_LINES, [contract.raw_table]).fetchall()
+    return AssetCheckResult(
         asset_key=_table_key(contract),
-        metadata={
-            "rows_loaded": sum(load.rows_loaded for load in loads),
-            "rows_quarantined": sum(load.rows_quarantined for load in loads),
-            "snapshots_in_force": {k: str(d) for k, d in sorted(outcome.loaded.items())},
-        },
+        check_name="delivered_equals_loaded_plus_quarantined",
+        passed=not broken,
+        metadata={"files_not_adding_up": [f"{k} {file}: {d} delivered, {ld} loaded, {q} quarantined, {n} lines in "
+                                          "quarantine" for k, file, d, ld, q, n in broken]},
+        description="; ".join(f"{k} {file}: {d} delivered ≠ {ld} loaded + {q} quarantined"
+                              for k, file, d, ld, q, _ in broken) or None,
+    )
+
+
+def _freshness_check(con, contract: TableContract) -> AssetCheckResult:
+    rows = con.execute("SELECT kommunekode, delivered_date, age_days, freshness FROM audit.snapshots_in_force "
+                       "WHERE source = ? ORDER BY kommunekode", [contract.source]).fetchall()
+    stale = [(k, str(d), age, level) for k, d, age, level in rows if level != "fresh"]
+    return AssetCheckResult(
+        asset_key=_table_key(contract),
+        check_name="freshness",
+        passed=not stale,
+        severity=AssetCheckSeverity.ERROR if any(s[3] == "error" for s in stale) else AssetCheckSeverity.WARN,
+        metadata={"age_days": {k: age for k, _, age, _ in rows}},
+        description="; ".join(f"{k}: delivered {d}, {age} days old" for k, d, age, _ in stale) or None,
     )
 
 
@@ -67,19 +97,34 @@ def source_assets(source: str, contracts: list[TableContract]):
             for c in contracts
         ],
         check_specs=[
-            AssetCheckSpec("snapshot_in_force", asset=_table_key(c), blocking=c.source_required) for c in contracts
+            spec
+            for c in contracts
+            for spec in (
+                AssetCheckSpec("snapshot_in_force", asset=_table_key(c), blocking=c.source_required),
+                AssetCheckSpec("delivered_equals_loaded_plus_quarantined", asset=_table_key(c), blocking=True),
+                AssetCheckSpec("freshness", asset=_table_key(c), blocking=False),
+            )
         ],
     )
-    def _ingest(context: AssetExecutionContext, landing: Landing, warehouse: Warehouse):
+    def _ingest(context: AssetExecutionContext, landing: Landing, warehouse: Warehouse, freshness: Freshness):
         with warehouse.connect_build() as con:
             prepare(con, load_key())
-            outcome = ingest_source(con, landing.folder, source)
+            published.attach(con, warehouse.published_path)
+            outcome = ingest_source(con, landing.folder, source, today=freshness.as_of, policy=freshness.policy)
+            checks = [(_lines_check(con, c), _freshness_check(con, c)) for c in contracts]
         for rejection in outcome.rejected:
             context.log.warning(f"rejected snapshot {rejection}")
         municipalities = _municipalities(landing)
-        for contract in contracts:
-            yield _materialization(contract, outcome)
+        for contract, (lines, fresh) in zip(contracts, checks):
+            loads = [load for load in outcome.loads if load.table == contract.table]
+            yield MaterializeResult(asset_key=_table_key(contract), metadata={
+                "rows_loaded": sum(load.rows_loaded for load in loads),
+                "rows_quarantined": sum(load.rows_quarantined for load in loads),
+                "snapshots_in_force": {k: str(d) for k, d in sorted(outcome.loaded.items())},
+            })
             yield _in_force_check(contract, outcome, municipalities)
+            yield lines
+            yield fresh
 
     return _ingest
 

@@ -1,12 +1,11 @@
-"""Loads one snapshot: stage every file as text, apply the file rules, then the row rules.
+"""Loads one checked snapshot: each file staged as text, then its unparseable lines and the rows breaking a row rule
+go to `audit.quarantine` (one row per broken rule, CPR pseudonymised) and the others typed into `raw`.
 
-A file-level failure raises `SnapshotRejected` before anything is inserted. Rows breaking a row rule go to
-`audit.quarantine` (one row per broken rule, CPR pseudonymised); the others go typed into `raw`.
+File-level rules are `file_rules`' job; by the time a file gets here, every line is accounted for: each delivered
+line is either loaded or quarantined.
 """
 from __future__ import annotations
 
-import csv
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +14,15 @@ import duckdb
 from stdnum.dk import cpr
 
 from .contracts import Column, TableContract
-from .landing import Manifest, Snapshot, SnapshotRejected, read_manifest, verify_file
+from .file_rules import DeliveredFile, Manifest, SnapshotRejected
+from .landing import Snapshot
+from .lines import write_clean_copy
 from .pseudonym import mask_cpr, masked_sql_expression, sql_expression
 from .rules import INVALID_CPR_TABLE, RowRule, literal, parsed, quote, row_rules
 
+QUARANTINE_COLUMNS = ("kommunekode, source, extract_date, table_name, file, source_row, line, rule, column_name, "
+                      "detail, row_json, raw_line")
+DUCKDB_MIN_LINE_BYTES = 2_097_152
 
 
 @dataclass(frozen=True)
@@ -31,71 +35,52 @@ class FileLoad:
     warnings: str
 
 
-@dataclass(frozen=True)
-class StagedFile:
-    contract: TableContract
-    file: str
-    stage_table: str
-    warnings: str
-
-
-def _readable_path(path: Path, manifest: Manifest, workdir: Path) -> Path:
-    """DuckDB reads UTF-8 (with or without BOM); a cp1252 file is transcoded to a UTF-8 copy first."""
-    if manifest.encoding != "cp1252":
-        return path
-    copy = workdir / path.name
-    with open(path, encoding="cp1252", newline="") as src, open(copy, "w", encoding="utf-8", newline="") as dst:
-        for block in iter(lambda: src.read(1 << 20), ""):
-            dst.write(block)
+def _readable_path(delivered: DeliveredFile, manifest: Manifest, workdir: Path) -> Path:
+    """DuckDB reads clean UTF-8 with `\\n` line ends; anything else is read from a copy without the faulty lines."""
+    scan = delivered.scan
+    if not scan.faults and not scan.carriage_returns and manifest.encoding != "cp1252":
+        return delivered.path
+    copy = workdir / delivered.path.name
+    write_clean_copy(delivered.path, scan, manifest.encoding, copy)
     return copy
 
 
-def _header(path: Path, manifest: Manifest) -> list[str]:
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            return next(csv.reader(f, delimiter=manifest.delimiter), [])
-    except UnicodeDecodeError:
-        detail = f"the file is not valid {manifest.encoding}, the encoding its manifest states"
-        raise SnapshotRejected(path.name, "encoding", detail) from None
-
-
-def _check_header(name: str, header: list[str], contract: TableContract) -> str:
-    missing = [c for c in contract.column_names if c not in header]
-    if missing:
-        raise SnapshotRejected(name, "missing_column", ", ".join(missing))
-    if len(set(header)) != len(header):
-        raise SnapshotRejected(name, "duplicate_column", "a column name appears twice in the header")
-    extra = [c for c in header if c not in contract.column_names]
-    return f"extra columns not loaded: {', '.join(extra)}" if extra else ""
-
-
-def _csv_error(name: str, err: duckdb.Error) -> SnapshotRejected:
-    text = str(err)
-    line = re.search(r"CSV Error on Line: (\d+)", text)
-    reason = re.search(r"(Expected Number of Columns.*|Invalid unicode.*|.*quote.*)", text)
-    where = f"line {line.group(1)}: " if line else ""
-    return SnapshotRejected(name, "csv_unparseable", mask_cpr(where + (reason.group(1) if reason else text.splitlines()[0])))
-
-
-def stage_file(con, snapshot: Snapshot, manifest: Manifest, contract: TableContract, workdir: Path) -> StagedFile:
-    path, announced_rows = verify_file(snapshot, manifest, contract)
-    readable = _readable_path(path, manifest, workdir)
-    header = _header(readable, manifest)
-    warnings = _check_header(path.name, header, contract)
-    columns = "{" + ", ".join(f"{literal(h)}: 'VARCHAR'" for h in header) + "}"
-    stage = f"stage_{contract.raw_table}"
+def _read_text(con, delivered: DeliveredFile, manifest: Manifest, readable: Path) -> None:
+    """The parsable lines as the all-text table `stage`, in file order (its rowid counts them)."""
+    columns = "{" + ", ".join(f"{literal(h)}: 'VARCHAR'" for h in delivered.scan.header) + "}"
+    max_line = max(DUCKDB_MIN_LINE_BYTES, 2 * delivered.scan.longest_line)
     try:
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT * FROM read_csv({literal(str(readable))}, "
+            f"CREATE OR REPLACE TEMP TABLE stage AS SELECT * FROM read_csv({literal(str(readable))}, "
             f"delim={literal(manifest.delimiter)}, header=true, auto_detect=false, quote='\"', escape='\"', "
-            f"columns={columns})"
+            f"columns={columns}, max_line_size={max_line}, buffer_size={4 * max_line})"
         )
     except duckdb.Error as err:
-        raise _csv_error(path.name, err) from None
-    (delivered,) = con.execute(f"SELECT count(*) FROM {stage}").fetchone()
-    if delivered != announced_rows:
-        raise SnapshotRejected(path.name, "row_count_mismatch", f"manifest says {announced_rows} rows, file has {delivered}")
-    return StagedFile(contract, path.name, stage, warnings)
+        detail = mask_cpr(str(err).splitlines()[0])
+        raise SnapshotRejected(delivered.path.name, "csv_unparseable", detail) from None
+    (read,) = con.execute("SELECT count(*) FROM stage").fetchone()
+    expected = delivered.scan.data_lines - len(delivered.scan.faults)
+    if read != expected:
+        detail = f"{expected} parsable lines, DuckDB read {read}"
+        raise SnapshotRejected(delivered.path.name, "unaccounted_lines", detail)
+
+
+def _staged_rows(con, delivered: DeliveredFile) -> str:
+    """SQL for the staged rows with the physical `line` of each and every contract column (missing optional: null)."""
+    skipped = sorted(f.line for f in delivered.scan.faults)
+    # Good rows before the i-th skipped line: a row's line is its rowid + 2 + the skipped lines before it.
+    steps = {line - 2 - i: i + 1 for i, line in enumerate(skipped)}
+    con.execute("CREATE OR REPLACE TEMP TABLE skipped_lines (good_before BIGINT, skipped BIGINT)")
+    if steps:
+        con.executemany("INSERT INTO skipped_lines VALUES (?, ?)", list(steps.items()))
+    values = ", ".join(
+        f"NULL::VARCHAR AS {quote(c.name)}" if c.name in delivered.missing_optional else f"s.{quote(c.name)}"
+        for c in delivered.contract.columns
+    )
+    # Inside a transaction a new table's rowids start at an offset: count from its first.
+    row = "(s.rowid - (SELECT min(rowid) FROM stage))"
+    return (f"SELECT {row} + 2 + coalesce(k.skipped, 0) AS line, {values} FROM stage s "
+            f"ASOF LEFT JOIN skipped_lines k ON {row} >= k.good_before")
 
 
 def _row_json(contract: TableContract) -> str:
@@ -117,51 +102,79 @@ def _detail(rule: RowRule, contract: TableContract) -> str:
     return f"'value: ' || coalesce({_stored_text(column)}, 'NULL')"
 
 
-def find_invalid_cpr(con, staged: StagedFile) -> None:
+def find_invalid_cpr(con, contract: TableContract) -> None:
     """CPR validity (stdnum's century rule, no modulus 11) checked once per distinct number, not once per row."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE {INVALID_CPR_TABLE} (value VARCHAR)")
-    for column in (c for c in staged.contract.columns if c.pseudonymise):
+    for column in (c for c in contract.columns if c.pseudonymise):
         col = quote(column.name)
-        values = con.execute(f"SELECT DISTINCT {col} FROM {staged.stage_table} WHERE {col} IS NOT NULL").fetchall()
+        values = con.execute(f"SELECT DISTINCT {col} FROM staged WHERE {col} IS NOT NULL").fetchall()
         invalid = [(value,) for (value,) in values if not cpr.is_valid(value)]
         if invalid:
             con.executemany(f"INSERT INTO {INVALID_CPR_TABLE} VALUES (?)", invalid)
 
 
-def _insert(con, staged: StagedFile, snapshot: Snapshot, manifest: Manifest) -> FileLoad:
-    contract = staged.contract
-    find_invalid_cpr(con, staged)
+def _origin(snapshot: Snapshot, extract_date, contract: TableContract, file: str) -> str:
+    return (f"{literal(snapshot.kommunekode)}, {literal(snapshot.source)}, DATE {literal(extract_date.isoformat())}, "
+            f"{literal(contract.raw_table)}, {literal(file)}")
+
+
+def _quarantine_lines(con, delivered: DeliveredFile, origin: str, delimiter: str) -> None:
+    """Unparseable lines as delivered, fields at a CPR column's place pseudonymised, CPR-shaped text masked."""
+    if not delivered.scan.faults:
+        return
+    con.execute("CREATE OR REPLACE TEMP TABLE line_faults (line BIGINT, rule VARCHAR, detail VARCHAR, text VARCHAR)")
+    con.executemany("INSERT INTO line_faults VALUES (?, ?, ?, ?)",
+                    [(f.line, f.rule, f.detail, f.text) for f in delivered.scan.faults])
+    cpr_places = [i + 1 for i, name in enumerate(delivered.scan.header)
+                  if any(c.pseudonymise and c.name == name for c in delivered.contract.columns)] or [0]
+    fields = (f"list_transform(string_split(text, {literal(delimiter)}), lambda f, i: CASE WHEN i IN "
+              f"({', '.join(map(str, cpr_places))}) THEN {sql_expression('f')} ELSE f END)")
+    raw_line = masked_sql_expression(f"array_to_string({fields}, {literal(delimiter)})")
+    con.execute(f"INSERT INTO audit.quarantine ({QUARANTINE_COLUMNS}) SELECT {origin}, line - 1, line, rule, NULL, "
+                f"detail, NULL, {raw_line} FROM line_faults")
+
+
+def _insert(con, delivered: DeliveredFile, snapshot: Snapshot, extract_date, manifest: Manifest) -> FileLoad:
+    contract, file = delivered.contract, delivered.path.name
+    origin = _origin(snapshot, extract_date, contract, file)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE staged AS {_staged_rows(con, delivered)}")
+    find_invalid_cpr(con, contract)
     rules = row_rules(contract, manifest)
     flags = "".join(f", coalesce({r.broken_when}, false) AS _broken_{i}" for i, r in enumerate(rules))
-    con.execute(f"CREATE OR REPLACE TEMP TABLE checked AS SELECT rowid + 1 AS source_row, *{flags} FROM {staged.stage_table}")
-    origin = f"{literal(snapshot.kommunekode)}, {literal(snapshot.source)}, DATE {literal(snapshot.extract_date.isoformat())}"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE checked AS SELECT *{flags} FROM staged")
+    _quarantine_lines(con, delivered, origin, manifest.delimiter)
     for i, rule in enumerate(rules):
         con.execute(
-            f"INSERT INTO audit.quarantine SELECT {origin}, {literal(contract.raw_table)}, {literal(staged.file)}, "
-            f"source_row, source_row + 1, {literal(rule.name)}, {literal(rule.column) if rule.column else 'NULL'}, "
-            f"{_detail(rule, contract)}, {_row_json(contract)} FROM checked WHERE _broken_{i}"
+            f"INSERT INTO audit.quarantine ({QUARANTINE_COLUMNS}) SELECT {origin}, line - 1, line, "
+            f"{literal(rule.name)}, {literal(rule.column) if rule.column else 'NULL'}, {_detail(rule, contract)}, "
+            f"{_row_json(contract)}, NULL FROM checked WHERE _broken_{i}"
         )
     valid = " AND ".join(f"NOT _broken_{i}" for i in range(len(rules))) or "true"
     values = ", ".join(
         _stored_text(c) if c.logical_type == "string" else parsed(c, manifest) for c in contract.columns
     )
-    snapshot_columns = f"{literal(snapshot.kommunekode)}, DATE {literal(snapshot.extract_date.isoformat())}"
-    con.execute(f"INSERT INTO raw.{contract.raw_table} SELECT {snapshot_columns}, source_row, {values} FROM checked WHERE {valid}")
-    delivered, loaded = con.execute(f"SELECT count(*), count(*) FILTER ({valid}) FROM checked").fetchone()
-    return FileLoad(contract.table, staged.file, delivered, loaded, delivered - loaded, staged.warnings)
+    snapshot_columns = f"{literal(snapshot.kommunekode)}, DATE {literal(extract_date.isoformat())}"
+    con.execute(f"INSERT INTO raw.{contract.raw_table} SELECT {snapshot_columns}, line - 1, {values} "
+                f"FROM checked WHERE {valid}")
+    (loaded,) = con.execute(f"SELECT count(*) FILTER ({valid}) FROM checked").fetchone()
+    load = FileLoad(contract.table, file, delivered.scan.data_lines, loaded, delivered.scan.data_lines - loaded,
+                    delivered.warnings)
+    con.execute(f"INSERT INTO audit.file_loads SELECT {origin}, ?, ?, ?, ?",
+                [load.rows_delivered, load.rows_loaded, load.rows_quarantined, load.warnings or None])
+    return load
 
 
-def load_snapshot(con, snapshot: Snapshot, contracts: list[TableContract]) -> list[FileLoad]:
-    manifest = read_manifest(snapshot)
-    with tempfile.TemporaryDirectory(prefix="helhed-") as workdir:
-        staged = [stage_file(con, snapshot, manifest, c, Path(workdir)) for c in contracts]
+def load_snapshot(con, snapshot: Snapshot, manifest: Manifest, files: list[DeliveredFile], extract_date) -> list[FileLoad]:
+    """Loads checked files; rows are dated `extract_date` (the day this content was first delivered)."""
     con.execute("BEGIN TRANSACTION")
     try:
-        loads = [_insert(con, s, snapshot, manifest) for s in staged]
+        with tempfile.TemporaryDirectory(prefix="helhed-") as workdir:
+            loads = []
+            for delivered in files:
+                _read_text(con, delivered, manifest, _readable_path(delivered, manifest, Path(workdir)))
+                loads.append(_insert(con, delivered, snapshot, extract_date, manifest))
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    for s in staged:
-        con.execute(f"DROP TABLE {s.stage_table}")
     return loads

@@ -19,10 +19,20 @@ KEY_FILE_ENV = "HELHED_PSEUDONYM_KEY_FILE"
 DEFAULT_KEY_FILE = Path("var/secrets/pseudonym.key")
 _DIGITS, _LETTERS = "0123456789", "ghijklmnop"
 _BLOCK = 64  # SHA-256 block size in bytes
-# Anything shaped like a CPR number: free text, error messages and check results may quote one.
-CPR_PATTERN = r"\d{6}-?\d{4}"
 MASK = "<masked>"
-_CPR_LIKE = re.compile(CPR_PATTERN)
+# Anything shaped like a CPR number (free text, error messages and check results may quote one): DD MM YY and SSSS
+# in any decimal digits, with up to three separators between the groups, e.g. `010190 1234`, `010190–1234`,
+# `01-01-90-1234`, `010190/1234`. The digit class differs by dialect: Python's `\d` is Unicode, RE2's is ASCII.
+_SEPARATOR = "[ \u00a0\\-\u2010-\u2015\u2212/.]{0,3}"
+
+
+def cpr_shape(digit: str) -> str:
+    group = digit + "{2}" + _SEPARATOR
+    return group * 3 + digit + "{4}"
+
+
+_CPR_LIKE = re.compile(cpr_shape(r"\d"))
+_SQL_CPR_LIKE = cpr_shape(r"\p{Nd}")
 
 
 class MissingKey(RuntimeError):
@@ -77,7 +87,7 @@ def install(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
 
 def masked_sql_expression(column: str) -> str:
     """A text column with anything CPR-shaped masked, for columns that are not CPR columns (free text)."""
-    return f"regexp_replace({column}, '{CPR_PATTERN}', '{MASK}', 'g')"
+    return f"regexp_replace({column}, '{_SQL_CPR_LIKE}', '{MASK}', 'g')"
 
 
 def sql_expression(column: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .contracts import Column, TableContract
-from .landing import Manifest
+from .file_rules import Manifest
 
 
 INVALID_CPR_TABLE = "invalid_cpr_values"  # filled by the loader for each file, see loader.find_invalid_cpr
@@ -48,7 +48,7 @@ def _column_rules(column: Column, manifest: Manifest) -> list[RowRule]:
         rules.append(RowRule(f"invalid_{column.logical_type}", column.name, f"{col} IS NOT NULL AND {value} IS NULL"))
     if column.pseudonymise:
         rules.append(RowRule("invalid_cpr", column.name, f"{col} IN (SELECT value FROM {INVALID_CPR_TABLE})"))
-    elif column.pattern:
+    if column.pattern:
         rules.append(RowRule("pattern", column.name, f"NOT regexp_full_match({col}, {literal(column.pattern)})"))
     if column.allowed_values is not None:
         codes = ", ".join(literal(v) for v in column.allowed_values)

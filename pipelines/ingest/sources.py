@@ -1,5 +1,6 @@
-"""Per source: for each municipality the newest snapshot that passes every file rule is loaded; the
-outcome for every snapshot found (loaded, superseded, rejected, incomplete) is written to `audit.snapshots`."""
+"""Per source and municipality, the snapshot in force: the newest that passes every file rule, whether it lies in the
+landing folder or was in force in the published warehouse. Every snapshot found gets its outcome in
+`audit.snapshots`; the one in force, its age and freshness, in `audit.snapshots_in_force`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,17 +9,31 @@ from pathlib import Path
 
 import duckdb
 
-from . import pseudonym
+from . import published, pseudonym
 from .contracts import contracts_by_source
-from .landing import Snapshot, SnapshotRejected, find_snapshots
+from .file_rules import SnapshotRejected, check_snapshot, read_manifest
+from .landing import Snapshot, find_snapshots
 from .loader import FileLoad, load_snapshot
 from .tables import create_audit_tables, create_raw_tables
+
+
+@dataclass(frozen=True)
+class FreshnessPolicy:
+    """A source whose snapshot in force was delivered more than this many days ago is flagged (never blocks)."""
+
+    warning_after_days: int = 1
+    error_after_days: int = 7
+
+    def classify(self, age_days: int) -> str:
+        if age_days > self.error_after_days:
+            return "error"
+        return "warning" if age_days > self.warning_after_days else "fresh"
 
 
 @dataclass
 class SourceOutcome:
     source: str
-    loaded: dict[str, date] = field(default_factory=dict)  # kommunekode -> extract date in force
+    loaded: dict[str, date] = field(default_factory=dict)  # kommunekode -> extract date of the rows in force
     rejected: list[str] = field(default_factory=list)
     loads: list[FileLoad] = field(default_factory=list)
 
@@ -27,51 +42,109 @@ class SourceOutcome:
         return sum(load.rows_quarantined for load in self.loads)
 
 
+@dataclass
+class _Night:
+    """What one municipality × source comes to tonight."""
+
+    statuses: dict[date, tuple] = field(default_factory=dict)  # extract date -> (status, file, rule, reason, sha)
+    in_force: published.InForce | None = None
+    origin: str = "landing"
+
+    def keep_published(self, before: published.InForce, delivered: date | None = None) -> None:
+        self.in_force = published.InForce(before.extract_date, delivered or before.delivered_date,
+                                          before.content_fingerprint)
+        self.origin = "published"
+        self.statuses[before.extract_date] = ("carried_forward", None, None, "rows kept from the published warehouse",
+                                              before.content_fingerprint)
+
+
 def prepare(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
     create_raw_tables(con)
     create_audit_tables(con)
     pseudonym.install(con, key)
 
 
-def _record(con, snapshot: Snapshot, status: str, reason: str = "") -> None:
-    con.execute(
-        "INSERT INTO audit.snapshots VALUES (?, ?, ?, ?, ?, ?)",
-        [snapshot.kommunekode, snapshot.source, snapshot.extract_date, status, reason or None, datetime.now()],
-    )
+def _newest_valid(con, night: _Night, candidates: list[Snapshot], outcome: SourceOutcome):
+    for snapshot in candidates:
+        if not snapshot.is_complete:
+            night.statuses[snapshot.extract_date] = ("incomplete", None, None, "no _manifest.json yet: still being written", None)
+            continue
+        try:
+            manifest, files = check_snapshot(snapshot, contracts_by_source()[snapshot.source])
+        except SnapshotRejected as err:
+            night.statuses[snapshot.extract_date] = ("rejected", err.file, err.rule, str(err), None)
+            outcome.rejected.append(f"{snapshot.path}: {err}")
+            continue
+        return snapshot, manifest, files
+    return None
 
 
-def _record_loads(con, snapshot: Snapshot, loads: list[FileLoad]) -> None:
-    for load in loads:
-        con.execute(
-            "INSERT INTO audit.file_loads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [snapshot.kommunekode, snapshot.source, snapshot.extract_date, f"{snapshot.source}__{load.table}",
-             load.file, load.rows_delivered, load.rows_loaded, load.rows_quarantined, load.warnings or None],
-        )
+def _first_delivery(older: list[Snapshot], content: str) -> list[Snapshot]:
+    """The older snapshots delivering the same content, back to the first that differs."""
+    same = []
+    for snapshot in older:
+        if not snapshot.is_complete:
+            continue
+        try:
+            if read_manifest(snapshot).content_fingerprint() != content:
+                break
+        except SnapshotRejected:
+            continue
+        same.append(snapshot)
+    return same
 
 
-def _load_newest(con, snapshots: list[Snapshot], outcome: SourceOutcome) -> None:
-    in_force = None
-    for snapshot in snapshots:
-        if in_force:
-            _record(con, snapshot, "superseded", f"{in_force.extract_date} is in force")
-        elif not snapshot.is_complete:
-            _record(con, snapshot, "incomplete", "no _manifest.json yet: still being written")
+def _settle(con, snapshots: list[Snapshot], before: published.InForce | None, outcome: SourceOutcome) -> _Night:
+    night = _Night()
+    candidates = [s for s in snapshots if before is None or s.extract_date >= before.extract_date]
+    found = _newest_valid(con, night, candidates, outcome)
+    if found is None and before is not None:
+        night.keep_published(before)
+    elif found is not None:
+        snapshot, manifest, files = found
+        content = manifest.content_fingerprint()
+        same = [snapshot, *_first_delivery(candidates[candidates.index(snapshot) + 1:], content)]
+        if before is not None and before.content_fingerprint == content:
+            night.keep_published(before, delivered=snapshot.extract_date)
+            first_date = before.extract_date
         else:
-            try:
-                loads = load_snapshot(con, snapshot, contracts_by_source()[snapshot.source])
-            except SnapshotRejected as err:
-                _record(con, snapshot, "rejected", str(err))
-                outcome.rejected.append(f"{snapshot.path}: {err}")
-                continue
-            in_force = snapshot
-            _record(con, snapshot, "loaded")
-            _record_loads(con, snapshot, loads)
-            outcome.loaded[snapshot.kommunekode] = snapshot.extract_date
-            outcome.loads.extend(loads)
+            first_date = same[-1].extract_date
+            outcome.loads.extend(load_snapshot(con, snapshot, manifest, files, first_date))
+            night.statuses[first_date] = ("loaded", None, None, None, content)
+            night.in_force = published.InForce(first_date, snapshot.extract_date, content)
+        for duplicate in same:
+            night.statuses.setdefault(duplicate.extract_date,
+                                      ("duplicate", None, None, f"same content as {first_date}", content))
+    for snapshot in snapshots:
+        night.statuses.setdefault(snapshot.extract_date, ("superseded", None, None, "a newer snapshot is in force", None))
+    return night
 
 
-def ingest_source(con: duckdb.DuckDBPyConnection, landing: Path, source: str) -> SourceOutcome:
-    outcome = SourceOutcome(source)
-    for snapshots in find_snapshots(landing, source).values():
-        _load_newest(con, snapshots, outcome)
+def _record(con, source: str, kommunekode: str, night: _Night, today: date, policy: FreshnessPolicy) -> None:
+    now = datetime.now()
+    for extract_date, (status, file, rule, reason, sha) in sorted(night.statuses.items(), reverse=True):
+        con.execute("INSERT INTO audit.snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [kommunekode, source, extract_date, status, file, rule, reason, sha, now])
+    snapshot = night.in_force
+    if snapshot is None:
+        return
+    if night.origin == "published":
+        published.carry_forward(con, source, kommunekode, snapshot)
+    age = (today - snapshot.delivered_date).days
+    con.execute("INSERT INTO audit.snapshots_in_force VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [kommunekode, source, snapshot.extract_date, snapshot.delivered_date, night.origin,
+                 snapshot.content_fingerprint, age, policy.classify(age)])
+
+
+def ingest_source(con: duckdb.DuckDBPyConnection, landing: Path, source: str, *, today: date | None = None,
+                  policy: FreshnessPolicy = FreshnessPolicy()) -> SourceOutcome:
+    """Loads `source` for every municipality of the landing folder or of the published warehouse (if attached)."""
+    outcome, today = SourceOutcome(source), today or date.today()
+    delivered = find_snapshots(landing, source)
+    before = published.in_force(con, source)
+    for kommunekode in sorted(delivered.keys() | before.keys()):
+        night = _settle(con, delivered.get(kommunekode, []), before.get(kommunekode), outcome)
+        _record(con, source, kommunekode, night, today, policy)
+        if night.in_force is not None:
+            outcome.loaded[kommunekode] = night.in_force.extract_date
     return outcome

@@ -7,12 +7,20 @@ from .contracts import all_contracts
 from .rules import quote
 
 AUDIT_TABLES = {
-    "snapshots": "kommunekode VARCHAR, source VARCHAR, extract_date DATE, status VARCHAR, reason VARCHAR, checked_at TIMESTAMP",
+    "snapshots": "kommunekode VARCHAR, source VARCHAR, extract_date DATE, status VARCHAR, file VARCHAR, rule VARCHAR, "
+    "reason VARCHAR, content_fingerprint VARCHAR, checked_at TIMESTAMP",
+    "snapshots_in_force": "kommunekode VARCHAR, source VARCHAR, extract_date DATE, delivered_date DATE, "
+    "origin VARCHAR, content_fingerprint VARCHAR, age_days INTEGER, freshness VARCHAR",
     "file_loads": "kommunekode VARCHAR, source VARCHAR, extract_date DATE, table_name VARCHAR, file VARCHAR, "
     "rows_delivered BIGINT, rows_loaded BIGINT, rows_quarantined BIGINT, warnings VARCHAR",
     "quarantine": "kommunekode VARCHAR, source VARCHAR, extract_date DATE, table_name VARCHAR, file VARCHAR, "
-    "source_row BIGINT, line BIGINT, rule VARCHAR, column_name VARCHAR, detail VARCHAR, row_json VARCHAR",
+    "source_row BIGINT, line BIGINT, rule VARCHAR, column_name VARCHAR, detail VARCHAR, row_json VARCHAR, "
+    "raw_line VARCHAR",
+    "expectation_results": "run_id VARCHAR, run_at TIMESTAMP, table_name VARCHAR, suite VARCHAR, "
+    "expectation VARCHAR, column_name VARCHAR, success BOOLEAN, observed VARCHAR, blocking BOOLEAN",
 }
+# Kept from night to night: the build file starts with the published warehouse's rows of these.
+AUDIT_HISTORY = ("expectation_results",)
 
 
 def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:

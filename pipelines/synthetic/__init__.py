@@ -1,4 +1,4 @@
-"""The synthetic municipality: nightly extracts in the exact form of shared/spec/extracts.md."""
+"""The synthetic municipality: nightly extracts in the exact form of docs/extracts.md."""
 from pipelines.synthetic.generate import generate
 from pipelines.synthetic.model import GenerationSummary, ProgrammeEffect
 

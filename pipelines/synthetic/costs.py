@@ -1,4 +1,4 @@
-"""The true cost of a family's rows in a period, priced as metrics.md prices them."""
+"""The true cost of a family's rows in a period, priced as docs/indicators.md prices them."""
 from __future__ import annotations
 
 import csv

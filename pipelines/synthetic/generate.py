@@ -98,7 +98,7 @@ def _effect_truth(truth: dict, summary: GenerationSummary, effect: ProgrammeEffe
             "true_saving_dkk": 0.0 if effect.is_zero else round(without - with_effect, 2),
             "placements_avoided": int(truth.get("placements_avoided", 0)),
             "saving_definition": "cost of enrolled families during enrolment (income support + child and adult "
-                                 "measures, priced as metrics.md) without the effect minus with it, same draws"}
+                                 "measures, priced as docs/indicators.md) without the effect minus with it, same draws"}
 
 
 def _apply_faults(out: Path, kommunekode: str, extract_date: date, faults, fmt: Format, seed: int) -> list[dict]:

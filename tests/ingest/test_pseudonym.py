@@ -45,3 +45,27 @@ def test_key_from_environment_or_file(tmp_path, monkeypatch):
     assert (tmp_path / "k.key").stat().st_mode & 0o077 == 0
     monkeypatch.setenv(pseudonym.KEY_ENV, "from-env")
     assert pseudonym.load_key() == b"from-env"
+
+
+CPR_SHAPES = [
+    "0101901234", "010190-1234", "010190 1234", "010190–1234", "010190—1234", "010190/1234", "01-01-90-1234",
+    "01.01.90-1234", "010190 - 1234", "010190\u00a01234", "٠١٠١٩٠-١٢٣٤", "０１０１９０１２３４",
+]
+
+
+def _sql_mask(text: str) -> str:
+    con = duckdb.connect()
+    return con.execute(f"SELECT {pseudonym.masked_sql_expression('x')} FROM (SELECT ?::VARCHAR AS x)", [text]).fetchone()[0]
+
+
+@pytest.mark.parametrize("shape", CPR_SHAPES)
+def test_every_cpr_shape_is_masked_in_python_and_sql(shape):
+    text = f"Barnets far ({shape}) flyttet"
+    assert pseudonym.mask_cpr(text) == "Barnets far (<masked>) flyttet"
+    assert _sql_mask(text) == "Barnets far (<masked>) flyttet"
+
+
+@pytest.mark.parametrize("text", ["2020-01-01", "1.234.567,50 kr", "tlf 12 34 56 78", "sag 123456"])
+def test_dates_amounts_and_short_numbers_are_not_masked(text):
+    assert pseudonym.mask_cpr(text) == text
+    assert _sql_mask(text) == text

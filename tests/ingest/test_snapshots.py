@@ -1,8 +1,14 @@
 """Which snapshot is in force: only complete ones whose files match the manifest; otherwise the previous one."""
 import json
+import shutil
+from datetime import date
+from pathlib import Path
 
+import duckdb
+import pytest
 
-from pipelines.ingest.sources import ingest_source
+from pipelines.ingest.published import attach
+from pipelines.ingest.sources import ingest_source, prepare
 from tests.landing_builder import write_snapshot
 
 CHILD = "010115-4321"  # valid: 7th digit 4 with YY <= 36 is born 2015
@@ -50,11 +56,21 @@ def test_changed_file_fails_sha256(con, landing):
     assert "sager.csv: sha256_mismatch" in _statuses(con)["2026-11-21"][1]
 
 
-def test_missing_column_rejects_extra_column_is_reported(con, landing):
-    header = ["sag_id", "cpr_barn", "aabnet", "lukket", "sagsbehandler_id"]  # no lukkeaarsag
+def test_missing_required_column_rejects_the_snapshot(con, landing):
+    header = ["sag_id", "cpr_barn", "lukket", "sagsbehandler_id", "lukkeaarsag"]  # no aabnet, which is required
     write_snapshot(landing, "420", "boern", "2026-11-21", {"sager": [_case("A")]}, header_override={"sager": header})
     ingest_source(con, landing, "boern")
-    assert _statuses(con)["2026-11-21"] == ("rejected", "sager.csv: missing_column: lukkeaarsag")
+    assert _statuses(con)["2026-11-21"] == ("rejected", "sager.csv: missing_column: aabnet")
+    assert con.execute("SELECT file, rule FROM audit.snapshots").fetchall() == [("sager.csv", "missing_column")]
+
+
+def test_missing_optional_column_loads_empty_and_extra_column_is_reported(con, landing):
+    header = ["sag_id", "cpr_barn", "aabnet", "lukket", "sagsbehandler_id", "kommentar"]  # no lukkeaarsag
+    write_snapshot(landing, "420", "boern", "2026-11-21", {"sager": [_case("A")]}, header_override={"sager": header})
+    ingest_source(con, landing, "boern")
+    assert con.execute("SELECT sag_id, lukkeaarsag FROM raw.boern__sager").fetchall() == [("A", None)]
+    (warnings,) = con.execute("SELECT warnings FROM audit.file_loads WHERE file = 'sager.csv'").fetchone()
+    assert warnings == "optional columns missing, loaded as empty: lukkeaarsag; extra columns not loaded: kommentar"
 
 
 def test_manifest_for_another_municipality_is_rejected(con, landing):
@@ -75,11 +91,94 @@ def test_each_municipality_keeps_its_own_newest_snapshot(con, landing):
 
 
 def test_file_in_another_encoding_than_the_manifest_says_is_rejected(con, landing):
-    case = dict(_case("A"), lukkeaarsag="Flyttet til Århus")
-    folder = write_snapshot(landing, "420", "boern", "2026-11-21", {"sager": [case]}, encoding="cp1252")
+    cases = [dict(_case("A"), lukkeaarsag="Flyttet til Århus"), dict(_case("B"), lukkeaarsag="Anbragt på Fyn")]
+    folder = write_snapshot(landing, "420", "boern", "2026-11-21", {"sager": cases}, encoding="cp1252")
     manifest = json.loads((folder / "_manifest.json").read_text())
     manifest["encoding"] = "utf-8"
     (folder / "_manifest.json").write_text(json.dumps(manifest))
     ingest_source(con, landing, "boern")
     assert _statuses(con)["2026-11-21"] == (
         "rejected", "sager.csv: encoding: the file is not valid utf-8, the encoding its manifest states")
+
+
+def test_utf8_file_declared_cp1252_is_rejected(con, landing):
+    folder = write_snapshot(landing, "420", "boern", "2026-11-21",
+                            {"sager": [dict(_case("A"), lukkeaarsag="Flyttet til Århus")]}, encoding="utf-8")
+    manifest = json.loads((folder / "_manifest.json").read_text())
+    manifest["encoding"] = "cp1252"
+    (folder / "_manifest.json").write_text(json.dumps(manifest))
+    ingest_source(con, landing, "boern")
+    assert _statuses(con)["2026-11-21"] == ("rejected", "sager.csv: encoding: the file is UTF-8, its manifest states cp1252")
+
+
+def _published(tmp_path, landing) -> Path:
+    """Last night's warehouse: the landing as it was then, loaded into a file."""
+    path = tmp_path / "published.duckdb"
+    con = duckdb.connect(str(path))
+    prepare(con, b"test-key")
+    ingest_source(con, landing, "boern", today=date(2026, 11, 20))
+    con.close()
+    return path
+
+
+@pytest.fixture
+def tonight(tmp_path, landing):
+    """Tonight's build, with last night's published warehouse (a landing holding one good snapshot) attached."""
+    write_snapshot(landing, "420", "boern", "2026-11-20", {"sager": [_case("OLD")]})
+    path = _published(tmp_path, landing)
+    shutil.rmtree(landing / "420" / "boern" / "2026-11-20")  # the sending system keeps only its newest deliveries
+    con = duckdb.connect()
+    prepare(con, b"test-key")
+    attach(con, path)
+    yield con
+    con.close()
+
+
+def _in_force(con) -> list[tuple]:
+    return con.execute("SELECT extract_date::VARCHAR, delivered_date::VARCHAR, origin, age_days, freshness "
+                       "FROM audit.snapshots_in_force").fetchall()
+
+
+def test_broken_newest_snapshot_keeps_the_published_rows_when_the_landing_has_nothing_else(tonight, landing):
+    write_snapshot(landing, "420", "boern", "2026-11-21", {"sager": [_case("NEW")]}, manifest_rows={"sager": 2})
+    outcome = ingest_source(tonight, landing, "boern", today=date(2026, 11, 21))
+    assert _cases(tonight) == ["OLD"]
+    assert tonight.execute("SELECT extract_date::VARCHAR FROM raw.boern__sager").fetchall() == [("2026-11-20",)]
+    assert str(outcome.loaded["420"]) == "2026-11-20"
+    assert _statuses(tonight)["2026-11-20"] == ("carried_forward", "rows kept from the published warehouse")
+    assert _statuses(tonight)["2026-11-21"][0] == "rejected"
+    assert _in_force(tonight) == [("2026-11-20", "2026-11-20", "published", 1, "fresh")]
+    assert tonight.execute("SELECT rows_delivered, rows_loaded FROM audit.file_loads WHERE file = 'sager.csv'"
+                           ).fetchall() == [(1, 1)]
+
+
+def test_no_delivery_at_all_keeps_the_published_rows_and_ages_them(tonight, landing):
+    ingest_source(tonight, landing, "boern", today=date(2026, 11, 29))
+    assert _cases(tonight) == ["OLD"]
+    assert _in_force(tonight) == [("2026-11-20", "2026-11-20", "published", 9, "error")]
+
+
+def test_a_new_valid_snapshot_replaces_the_published_rows(tonight, landing):
+    write_snapshot(landing, "420", "boern", "2026-11-21", {"sager": [_case("NEW")]})
+    ingest_source(tonight, landing, "boern", today=date(2026, 11, 23))
+    assert _cases(tonight) == ["NEW"]
+    assert _in_force(tonight) == [("2026-11-21", "2026-11-21", "landing", 2, "warning")]
+
+
+def test_same_content_delivered_again_keeps_its_first_date(tonight, landing):
+    write_snapshot(landing, "420", "boern", "2026-11-21", {"sager": [_case("OLD")]})
+    ingest_source(tonight, landing, "boern", today=date(2026, 11, 21))
+    assert tonight.execute("SELECT sag_id, extract_date::VARCHAR FROM raw.boern__sager").fetchall() == [
+        ("OLD", "2026-11-20")]
+    assert _statuses(tonight)["2026-11-21"] == ("duplicate", "same content as 2026-11-20")
+    assert _in_force(tonight) == [("2026-11-20", "2026-11-21", "published", 0, "fresh")]
+
+
+def test_repeated_deliveries_in_the_landing_load_once_dated_by_the_first(con, landing):
+    for day in ("2026-11-19", "2026-11-20", "2026-11-21"):
+        write_snapshot(landing, "420", "boern", day, {"sager": [_case("SAME")]})
+    ingest_source(con, landing, "boern", today=date(2026, 11, 21))
+    assert con.execute("SELECT sag_id, extract_date::VARCHAR FROM raw.boern__sager").fetchall() == [
+        ("SAME", "2026-11-19")]
+    statuses = {d: s for d, (s, _) in _statuses(con).items()}
+    assert statuses == {"2026-11-21": "duplicate", "2026-11-20": "duplicate", "2026-11-19": "loaded"}

@@ -1,4 +1,4 @@
-"""Programme indicators worked out from the landing CSV files alone, as metrics.md defines them."""
+"""Programme indicators worked out from the landing CSV files alone, as docs/indicators.md defines them."""
 from __future__ import annotations
 
 from datetime import date, timedelta

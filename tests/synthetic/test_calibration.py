@@ -1,4 +1,4 @@
-"""The generated programme cohorts reproduce the seed documents' figures (calibration.md).
+"""The generated programme cohorts reproduce the seed documents' figures (docs/synthetic-municipality.md).
 
 Tolerances allow for sampling noise at ~150 families / ~210 adults / ~260 children per programme.
 """

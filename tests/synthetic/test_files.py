@@ -1,4 +1,4 @@
-"""The landing files have exactly the form of shared/spec/extracts.md."""
+"""The landing files have exactly the form of docs/extracts.md."""
 import csv
 import hashlib
 import json

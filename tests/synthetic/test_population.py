@@ -1,5 +1,5 @@
-"""The population around the programmes, computed from the generated files: rates of calibration.md and the
-dynamics a real register shows (births, deaths, moves, separations, new partners, children leaving home)."""
+"""The population around the programmes, computed from the generated files: rates of docs/synthetic-municipality.md
+and the dynamics a real register shows (births, deaths, moves, separations, new partners, children leaving home)."""
 import duckdb
 import pytest
 

@@ -56,13 +56,19 @@ def _fresh_warehouse() -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _empty(source: str, target: str, *mutations: tuple) -> Delivery:
-    tables = {c.table: [] for c in contracts_by_source()[source]}
+def _found(source: str, target: str, rows: list[dict], *mutations: tuple) -> Delivery:
+    tables = {c.table: rows if c.table == target else [] for c in contracts_by_source()[source]}
     return Delivery(source, Format("utf-8", "%Y-%m-%d", "."), tables, target, list(mutations))
 
 
-# Cases the fuzzing found, kept so every run tries them.
-@example(_empty("program", "deltagelse", ("double_delimiter", 0)))  # a header with an empty column name
+CASE = {"sag_id": "S2", "cpr_barn": "0101154321", "aabnet": "2020-02-01", "sagsbehandler_id": "SB1",
+        "lukkeaarsag": "Afsluttet"}
+
+
+# Cases the fuzzing found, kept so every run tries them first.
+@example(_found("program", "deltagelse", [], ("double_delimiter", 0)))  # header `familie_ref;;cpr;...`
+# header ending in `\r\r\n`, then a last line ending in `\r` without `\n`
+@example(_found("boern", "sager", [CASE], ("crlf",), ("no_final_newline",), ("crlf",)))
 @given(deliveries())
 def test_every_line_is_accounted_for_or_the_snapshot_rejected(delivery: Delivery):
     with tempfile.TemporaryDirectory(prefix="helhed-fuzz-") as tmp:

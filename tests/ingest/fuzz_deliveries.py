@@ -60,7 +60,8 @@ def _program_row(draw, table: str, i: int, fmt: Format) -> dict:
         "maal": lambda: {"familie_ref": f"F{i}", "maal_id": f"M{i}", "cpr": draw(st.none() | st.just(cpr)),
                          "domaene": domain, "oprettet": fmt.day(start),
                          "status": draw(st.sampled_from(["AABEN", "NAAET", "OPGIVET"])), "status_dato": fmt.day(end)},
-        "screeninger": lambda: {"cpr": cpr, "dato": fmt.day(start), "domaene": domain, "score": draw(st.integers(1, 5))},
+        "screeninger": lambda: {"cpr": cpr, "dato": fmt.day(start), "domaene": domain,
+                                "score": draw(st.integers(1, 5))},
         "who5": lambda: {"cpr": cpr, "dato": fmt.day(start), "score": draw(st.integers(0, 100))},
     }[table]()
 

@@ -5,6 +5,7 @@ import json
 import pytest
 from stdnum.dk import cpr as cpr_number
 
+from pipelines.ingest.contracts import contracts_by_source
 from pipelines.synthetic import generate
 from pipelines.synthetic.faults import FAULTS
 from tests.synthetic.conftest import EXTRACT_DATE
@@ -115,7 +116,6 @@ def test_reencoded_file_has_several_non_ascii_lines_none_valid_utf8(landings):
 
 
 def _column(source, name, column):
-    from pipelines.ingest.contracts import contracts_by_source
     contract = next(c for c in contracts_by_source()[source] if c.table == name)
     return contract.column_names.index(column)
 
@@ -158,7 +158,8 @@ def test_files_with_row_faults_differ_from_the_clean_ones_only_at_listed_rows(la
     for (source, file), listed in by_file.items():
         folder = root / source / DAY
         bad, good = lines(folder / file), lines(clean / source / DAY / file)
-        differing = [i + 1 for i, (b, g) in enumerate(zip(bad, good)) if b != g] + list(range(len(good) + 1, len(bad) + 1))
+        edited = [i + 1 for i, (b, g) in enumerate(zip(bad, good)) if b != g]
+        differing = edited + list(range(len(good) + 1, len(bad) + 1))
         assert sorted(listed) == differing, file
         entry = manifest(folder)["tables"][file.removesuffix(".csv")]
         assert entry["rows"] == len(bad)

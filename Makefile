@@ -7,8 +7,9 @@ LANDING ?= landing
 WAREHOUSE ?= var/warehouse/helhed.duckdb
 RESIDENTS ?= 41000
 KOMMUNEKODE ?= 420
+FUZZ_EXAMPLES ?= 10000
 
-.PHONY: demo lint test chromium serve dev clean
+.PHONY: demo lint test fuzz chromium serve dev clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,11 @@ contracts: $(INSTALLED)
 	$(BIN)/python -m pipelines.ingest.code_lists --write
 	$(BIN)/python -m pipelines.ingest.dbt_schema --write
 	$(BIN)/pytest -q tests/contracts
+
+# The loader against mutated deliveries: FUZZ_EXAMPLES cases (default 10,000; about 20 minutes), the count at the end.
+fuzz: $(INSTALLED)
+	HELHED_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/ingest/test_fuzz.py -p no:cacheprovider \
+	  --hypothesis-profile fuzz --hypothesis-show-statistics
 
 serve: $(INSTALLED)
 	$(BIN)/helhed serve --warehouse $(WAREHOUSE)

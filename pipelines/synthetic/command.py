@@ -5,6 +5,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from pipelines.synthetic.faults import FAULTS
 from pipelines.synthetic.generate import generate
 from pipelines.synthetic.model import ProgrammeEffect
 
@@ -17,7 +18,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--kommunekode", default="420", help="one or more codes, comma-separated")
     parser.add_argument("--extract-date", type=date.fromisoformat, default=date.today())
     parser.add_argument("--snapshots", type=int, default=1)
-    parser.add_argument("--faults", default="", help="comma-separated fault names, or all")
+    parser.add_argument("--faults", default="", help=f"comma-separated fault names, or all: {', '.join(FAULTS)}")
     parser.add_argument("--effect-support-exit", type=float, default=0.0)
     parser.add_argument("--effect-placement", type=float, default=0.0)
     parser.add_argument("--truth", type=Path, default=None, help="truth sidecar (default <out>.truth.json)")

@@ -50,9 +50,9 @@ def _deliveries(dates: list[date], faults) -> dict[tuple[date, date], list[str]]
     plan = defaultdict(list)
     for source in SOURCES:
         pairs = [(d, d) for d in dates]
-        if "late" in faults and source == fault_catalogue.FAULTS["late"][0]:
+        if "late" in faults and source == fault_catalogue.FAULTS["late"].source:
             pairs = [(d - timedelta(days=1), d - timedelta(days=1)) for d in dates]
-        if "duplicate_delivery" in faults and source == fault_catalogue.FAULTS["duplicate_delivery"][0]:
+        if "duplicate_delivery" in faults and source == fault_catalogue.FAULTS["duplicate_delivery"].source:
             previous = dates[-1] - timedelta(days=1)
             pairs = sorted({(d, d) for d in dates[:-1]} | {(previous, previous), (dates[-1], previous)})
         for pair in pairs:
@@ -103,14 +103,11 @@ def _effect_truth(truth: dict, summary: GenerationSummary, effect: ProgrammeEffe
 
 def _apply_faults(out: Path, kommunekode: str, extract_date: date, faults, fmt: Format, seed: int) -> list[dict]:
     rng = random.Random(f"faults-{seed}-{kommunekode}")
+    taken: dict[Path, set[int]] = {}
     entries = []
     for fault in faults:
-        source = fault_catalogue.FAULTS[fault][0]
-        folder = out / kommunekode / source / extract_date.isoformat()
+        spec = fault_catalogue.FAULTS[fault]
+        folder = out / kommunekode / spec.source / extract_date.isoformat()
         entry = {"kommunekode": kommunekode, "extract_date": extract_date.isoformat()}
-        if fault in fault_catalogue.PLANNED:
-            entry.update(fault=fault, source=source, file=None, rows=[], rule=fault_catalogue.FAULTS[fault][2])
-        else:
-            entry.update(fault_catalogue.apply(fault, folder, fmt, rng))
-        entries.append(entry)
+        entries.append(entry | fault_catalogue.apply(fault, folder, fmt, rng, taken))
     return entries

@@ -119,6 +119,9 @@ class _Scanner:
         raw = raw.removeprefix(BOM) if self.encoding == "utf-8" else raw
         self.scan.carriage_returns = raw.endswith(b"\r")
         raw = raw.removesuffix(b"\r")
+        if b"\r" in raw or b"\x00" in raw:
+            self.scan.header_problem = "a carriage return or NUL byte inside the header"
+            return
         try:
             values = self.fields.split(raw.decode(self.encoding))
         except UnicodeDecodeError:

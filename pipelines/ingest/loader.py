@@ -47,7 +47,8 @@ def _readable_path(delivered: DeliveredFile, manifest: Manifest, workdir: Path) 
 
 def _read_text(con, delivered: DeliveredFile, manifest: Manifest, readable: Path) -> None:
     """The parsable lines as the all-text table `stage`, in file order (its rowid counts them)."""
-    columns = "{" + ", ".join(f"{literal(h)}: 'VARCHAR'" for h in delivered.scan.header) + "}"
+    # Positional names: the header's own (which may be empty or odd) only matter for finding contract columns.
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(delivered.scan.header))) + "}"
     max_line = max(DUCKDB_MIN_LINE_BYTES, 2 * delivered.scan.longest_line)
     try:
         con.execute(
@@ -73,8 +74,9 @@ def _staged_rows(con, delivered: DeliveredFile) -> str:
     con.execute("CREATE OR REPLACE TEMP TABLE skipped_lines (good_before BIGINT, skipped BIGINT)")
     if steps:
         con.executemany("INSERT INTO skipped_lines VALUES (?, ?)", list(steps.items()))
+    place = {name: i for i, name in enumerate(delivered.scan.header)}
     values = ", ".join(
-        f"NULL::VARCHAR AS {quote(c.name)}" if c.name in delivered.missing_optional else f"s.{quote(c.name)}"
+        f"{'NULL::VARCHAR' if c.name in delivered.missing_optional else f's.c{place[c.name]}'} AS {quote(c.name)}"
         for c in delivered.contract.columns
     )
     # Inside a transaction a new table's rowids start at an offset: count from its first.

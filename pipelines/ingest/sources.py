@@ -64,20 +64,22 @@ def prepare(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
     pseudonym.install(con, key)
 
 
-def _newest_valid(con, night: _Night, candidates: list[Snapshot], outcome: SourceOutcome):
-    for snapshot in candidates:
-        if not snapshot.is_complete:
-            reason = "no _manifest.json yet: still being written"
-            night.statuses[snapshot.extract_date] = ("incomplete", None, None, reason, None)
-            continue
-        try:
-            manifest, files = check_snapshot(snapshot, contracts_by_source()[snapshot.source])
-        except SnapshotRejected as err:
-            night.statuses[snapshot.extract_date] = ("rejected", err.file, err.rule, str(err), None)
-            outcome.rejected.append(f"{snapshot.path}: {err}")
-            continue
-        return snapshot, manifest, files
-    return None
+def _reject(night: _Night, snapshot: Snapshot, err: SnapshotRejected, outcome: SourceOutcome) -> None:
+    night.statuses[snapshot.extract_date] = ("rejected", err.file, err.rule, str(err), None)
+    outcome.rejected.append(f"{snapshot.path}: {err}")
+
+
+def _checked(night: _Night, snapshot: Snapshot, outcome: SourceOutcome):
+    """The snapshot's manifest and files when it passes every file rule; otherwise None, with the reason recorded."""
+    if not snapshot.is_complete:
+        night.statuses[snapshot.extract_date] = ("incomplete", None, None, "no _manifest.json yet: still being written",
+                                                 None)
+        return None
+    try:
+        return check_snapshot(snapshot, contracts_by_source()[snapshot.source])
+    except SnapshotRejected as err:
+        _reject(night, snapshot, err, outcome)
+        return None
 
 
 def _first_delivery(older: list[Snapshot], content: str) -> list[Snapshot]:
@@ -95,27 +97,40 @@ def _first_delivery(older: list[Snapshot], content: str) -> list[Snapshot]:
     return same
 
 
+def _take(con, night: _Night, checked, same: list[Snapshot], before: published.InForce | None,
+          outcome: SourceOutcome) -> None:
+    """Puts the newest valid snapshot in force, dated by the first delivery of its content (`same`, newest first)."""
+    (manifest, files), snapshot, content = checked, same[0], checked[0].content_fingerprint()
+    if before is not None and before.content_fingerprint == content:
+        night.keep_published(before, delivered=snapshot.extract_date)
+        first_date = before.extract_date
+    else:
+        first_date = same[-1].extract_date
+        outcome.loads.extend(load_snapshot(con, snapshot, manifest, files, first_date))
+        night.statuses[first_date] = ("loaded", None, None, None, content)
+        night.in_force = published.InForce(first_date, snapshot.extract_date, content)
+    for duplicate in same:
+        night.statuses.setdefault(duplicate.extract_date,
+                                  ("duplicate", None, None, f"same content as {first_date}", content))
+
+
 def _settle(con, snapshots: list[Snapshot], before: published.InForce | None, outcome: SourceOutcome) -> _Night:
     night = _Night()
     candidates = [s for s in snapshots if before is None or s.extract_date >= before.extract_date]
-    found = _newest_valid(con, night, candidates, outcome)
-    if found is None and before is not None:
-        night.keep_published(before)
-    elif found is not None:
-        snapshot, manifest, files = found
-        content = manifest.content_fingerprint()
-        same = [snapshot, *_first_delivery(candidates[candidates.index(snapshot) + 1:], content)]
-        if before is not None and before.content_fingerprint == content:
-            night.keep_published(before, delivered=snapshot.extract_date)
-            first_date = before.extract_date
-        else:
-            first_date = same[-1].extract_date
-            outcome.loads.extend(load_snapshot(con, snapshot, manifest, files, first_date))
-            night.statuses[first_date] = ("loaded", None, None, None, content)
-            night.in_force = published.InForce(first_date, snapshot.extract_date, content)
-        for duplicate in same:
-            night.statuses.setdefault(duplicate.extract_date,
-                                      ("duplicate", None, None, f"same content as {first_date}", content))
+    for i, snapshot in enumerate(candidates):
+        checked = _checked(night, snapshot, outcome)
+        if checked is None:
+            continue
+        same = [snapshot, *_first_delivery(candidates[i + 1:], checked[0].content_fingerprint())]
+        try:
+            _take(con, night, checked, same, before, outcome)
+        except SnapshotRejected as err:  # a safety net of the loader fired: the file is not what the scan saw
+            _reject(night, snapshot, err, outcome)
+            continue
+        break
+    else:
+        if before is not None:
+            night.keep_published(before)
     for snapshot in snapshots:
         superseded = ("superseded", None, None, "a newer snapshot is in force", None)
         night.statuses.setdefault(snapshot.extract_date, superseded)

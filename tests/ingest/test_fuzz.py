@@ -18,7 +18,13 @@ from hypothesis import event, example, given
 from pipelines.ingest.contracts import contracts_by_source
 from pipelines.ingest.sources import ingest_source, prepare
 from tests.ingest.fuzz_deliveries import (
-    CPR_IN_FREE_TEXT, CPR_NUMBERS, EXTRACT_DATE, Delivery, Format, deliveries, write,
+    CPR_IN_FREE_TEXT,
+    CPR_NUMBERS,
+    EXTRACT_DATE,
+    Delivery,
+    Format,
+    deliveries,
+    write,
 )
 
 FILE_RULES = {

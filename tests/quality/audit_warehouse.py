@@ -17,19 +17,8 @@ from pathlib import Path
 
 import duckdb
 
-AUDIT_TABLES = {
-    "snapshots": "kommunekode VARCHAR, source VARCHAR, extract_date DATE, status VARCHAR, file VARCHAR, "
-    "rule VARCHAR, reason VARCHAR, content_sha256 VARCHAR, checked_at TIMESTAMP",
-    "snapshots_in_force": "kommunekode VARCHAR, source VARCHAR, extract_date DATE, delivered_date DATE, "
-    "origin VARCHAR, age_days INTEGER, freshness VARCHAR",
-    "file_loads": "kommunekode VARCHAR, source VARCHAR, extract_date DATE, table_name VARCHAR, file VARCHAR, "
-    "rows_delivered BIGINT, rows_loaded BIGINT, rows_quarantined BIGINT, warnings VARCHAR",
-    "quarantine": "kommunekode VARCHAR, source VARCHAR, extract_date DATE, table_name VARCHAR, file VARCHAR, "
-    "source_row BIGINT, line BIGINT, rule VARCHAR, column_name VARCHAR, detail VARCHAR, row_json VARCHAR, "
-    "raw_line VARCHAR",
-    "expectation_results": "run_id VARCHAR, run_at TIMESTAMP, table_name VARCHAR, suite VARCHAR, "
-    "expectation VARCHAR, column_name VARCHAR, success BOOLEAN, observed VARCHAR, blocking BOOLEAN",
-}
+from pipelines.ingest.tables import AUDIT_TABLES, create_audit_tables
+
 LOOKALIKE = "321399-0000"  # day 32, month 13: shaped like a CPR number, not one
 CHECKED = "2024-06-21 02:05:00"
 UNIQUE = "expect_compound_columns_to_be_unique"
@@ -38,7 +27,7 @@ DUPLICATE = "2 of 9 rows unexpected, e.g. family_id=0420-F001, program=Hel Famil
 
 
 def snapshot(source, extract_date, status, file=None, rule=None, reason=None):
-    return ("0420", source, extract_date, status, file, rule, reason, "ab12", CHECKED)
+    return ("0420", source, extract_date, status, file, rule, reason, "ghij", CHECKED)
 
 
 def result(run, run_at, table, expectation, column, success, observed, blocking):
@@ -56,9 +45,9 @@ TROUBLED = {
         snapshot("program", "2024-06-20", "loaded"),
     ],
     "snapshots_in_force": [
-        ("0420", "boern", "2024-06-20", "2024-06-20", "landing", 1, "fresh"),
-        ("0420", "cpr", "2024-06-10", "2024-06-10", "published", 11, "error"),
-        ("0420", "program", "2024-06-20", "2024-06-20", "landing", 1, "fresh"),
+        ("0420", "boern", "2024-06-20", "2024-06-20", "landing", "ghij", 1, "fresh"),
+        ("0420", "cpr", "2024-06-10", "2024-06-10", "published", "ghij", 11, "error"),
+        ("0420", "program", "2024-06-20", "2024-06-20", "landing", "ghij", 1, "fresh"),
     ],
     "file_loads": [
         ("0420", "boern", "2024-06-20", "indsatser", "indsatser.csv", 10, 8, 2, None),
@@ -98,7 +87,7 @@ TROUBLED = {
 # worth a look, nothing the operator must do.
 ALL_WELL = {
     "snapshots": [snapshot("program", "2024-06-18", "carried_forward")],
-    "snapshots_in_force": [("0420", "program", "2024-06-18", "2024-06-18", "published", 3, "warning")],
+    "snapshots_in_force": [("0420", "program", "2024-06-18", "2024-06-18", "published", "ghij", 3, "warning")],
     "file_loads": [("0420", "program", "2024-06-18", "deltagelse", "deltagelse.csv", 20, 20, 0, None)],
     "quarantine": [],
     "expectation_results": [
@@ -111,9 +100,8 @@ ALL_WELL = {
 
 def audit_warehouse(path: Path, rows: dict[str, list[tuple]]) -> Path:
     with duckdb.connect(str(path)) as con:
-        con.execute("create schema audit")
-        for table, columns in AUDIT_TABLES.items():
-            con.execute(f"create table audit.{table} ({columns})")
+        create_audit_tables(con)
+        for table in AUDIT_TABLES:
             if rows[table]:
                 marks = ", ".join("?" for _ in rows[table][0])
                 con.executemany(f"insert into audit.{table} values ({marks})", rows[table])

@@ -75,3 +75,14 @@ def test_cpr_numbers_typed_into_free_text_are_masked_in_raw_and_quarantine(con, 
     assert con.execute("SELECT lukkeaarsag FROM raw.boern__sager").fetchall() == [("Flyttet til far <masked>",)]
     (row_json,) = con.execute("SELECT row_json FROM audit.quarantine").fetchone()
     assert '"lukkeaarsag":"Se <masked> og 010115"' in row_json
+
+
+def test_cpr_number_outside_the_contract_pattern_is_quarantined(con, landing):
+    # stdnum accepts "010115 4321" (it drops the space); the contract allows only DDMMYY-SSSS or DDMMYYSSSS.
+    rows = [{"sag_id": "SPACE", "cpr_barn": "010115 4321", "aabnet": "2020-02-01"},
+            {"sag_id": "DASH", "cpr_barn": "010115-4321", "aabnet": "2020-02-01"}]
+    write_snapshot(landing, "420", "boern", "2026-11-21", {"sager": rows})
+    ingest_source(con, landing, "boern")
+    assert con.execute("SELECT sag_id FROM raw.boern__sager").fetchall() == [("DASH",)]
+    assert con.execute("SELECT source_row, rule, column_name, detail FROM audit.quarantine").fetchall() == [
+        (1, "pattern", "cpr_barn", None)]

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 import duckdb
-import pytest
 from hypothesis import event, example, given
 
 from pipelines.ingest.contracts import contracts_by_source
@@ -33,19 +31,6 @@ FILE_RULES = {
     "header_unreadable", "missing_column", "duplicate_column", "encoding",
 }  # csv_unparseable and unaccounted_lines are a safety net that should never fire: here they fail the test
 CONTENT_RULES = {"header_unreadable", "missing_column", "duplicate_column", "encoding"}
-OUTCOMES: Counter = Counter()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def report_count(request):
-    """Prints how many cases ran and how they came out (at the end of the module, also without -s)."""
-    yield
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter and OUTCOMES:
-        summary = ", ".join(f"{outcome} {n}" for outcome, n in OUTCOMES.most_common())
-        reporter.write_line(f"\nfuzz: {sum(OUTCOMES.values())} cases run ({summary})")
-
-
 _CONNECTION: list[duckdb.DuckDBPyConnection] = []
 
 
@@ -83,7 +68,6 @@ def test_every_line_is_accounted_for_or_the_snapshot_rejected(delivery: Delivery
         con = _fresh_warehouse()
         ingest_source(con, landing, delivery.source)
         ((status, file, rule),) = con.execute("SELECT status, file, rule FROM audit.snapshots").fetchall()
-        OUTCOMES[f"{status} {rule}" if rule else status] += 1
         event(f"{status} {rule or ''}")
         if delivery.manifest == "no_manifest":
             assert status == "incomplete"

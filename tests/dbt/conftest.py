@@ -9,13 +9,19 @@ from .fixtures import load_families
 from .raw_tables import create_raw_tables
 
 
-@pytest.fixture(scope="session")
-def warehouse(tmp_path_factory) -> duckdb.DuckDBPyConnection:
-    database = tmp_path_factory.mktemp("dbt") / "helhed.duckdb"
+def built_warehouse(database, *extra_loads):
+    """The families of fixtures.py (and whatever `extra_loads(con)` add) in raw, built by dbt, opened read-only."""
     with duckdb.connect(str(database)) as con:
         create_raw_tables(con)
         load_families(con)
+        for load in extra_loads:
+            load(con)
     dbt_build(database)
-    con = duckdb.connect(str(database), read_only=True)
+    return duckdb.connect(str(database), read_only=True)
+
+
+@pytest.fixture(scope="session")
+def warehouse(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    con = built_warehouse(tmp_path_factory.mktemp("dbt") / "helhed.duckdb")
     yield con
     con.close()

@@ -11,9 +11,9 @@ import pytest
 from pipelines.quality.checks import PUBLISHED_TABLES
 from pipelines.quality.suites import validate_table
 
-from .dbt_build import dbt_build
-from .fixtures import EXTRACT, KOMMUNE, load_families
-from .raw_tables import create_raw_tables, insert_rows
+from .conftest import built_warehouse
+from .fixtures import EXTRACT, KOMMUNE
+from .raw_tables import insert_rows
 
 SECOND = "Hel Familie"
 
@@ -25,14 +25,9 @@ def second_programme(pid: str, role: str) -> dict:
 
 @pytest.fixture(scope="module")
 def two_programmes(tmp_path_factory) -> duckdb.DuckDBPyConnection:
-    database = tmp_path_factory.mktemp("dbt-two-programmes") / "helhed.duckdb"
-    with duckdb.connect(str(database)) as con:
-        create_raw_tables(con)
-        load_families(con)
-        rows = [second_programme("pa1", "VOKSEN"), second_programme("pc1", "BARN")]
-        insert_rows(con, "program__deltagelse", KOMMUNE, EXTRACT, rows)
-    dbt_build(database)
-    con = duckdb.connect(str(database), read_only=True)
+    rows = [second_programme("pa1", "VOKSEN"), second_programme("pc1", "BARN")]
+    con = built_warehouse(tmp_path_factory.mktemp("dbt-two-programmes") / "helhed.duckdb",
+                          lambda raw: insert_rows(raw, "program__deltagelse", KOMMUNE, EXTRACT, rows))
     yield con
     con.close()
 

@@ -27,8 +27,9 @@ _SEPARATOR = "[ \u00a0\\-\u2010-\u2015\u2212/.]{0,3}"
 
 
 def cpr_shape(digit: str) -> str:
+    """Digits touching the shape are masked with it, so no part of a longer run of digits is left behind."""
     group = digit + "{2}" + _SEPARATOR
-    return group * 3 + digit + "{4}"
+    return digit + "*" + group * 3 + digit + "{4}" + digit + "*"
 
 
 _CPR_LIKE = re.compile(cpr_shape(r"\d"))

@@ -70,3 +70,9 @@ def test_every_cpr_shape_is_masked_in_python_and_sql(shape):
 def test_dates_amounts_and_short_numbers_are_not_masked(text):
     assert pseudonym.mask_cpr(text) == text
     assert _sql_mask(text) == text
+
+
+def test_digits_run_into_a_cpr_number_are_masked_with_it():
+    text = "420-JF-00010101154321 ok"  # a delimiter dropped between a reference and a CPR number
+    assert pseudonym.mask_cpr(text) == "420-JF-<masked> ok"
+    assert _sql_mask(text) == "420-JF-<masked> ok"

@@ -14,8 +14,10 @@ from .resources import DEFAULT_LANDING, DEFAULT_WAREHOUSE, LANDING_ENV, WAREHOUS
 
 
 def _run(args) -> int:
+    from .evaluation.truth import format_savings, savings_against_truth
     from .nightly import run_nightly
     from .summary import outcomes_table
+    from .synthetic.generate import truth_path_for
 
     try:
         load_key()
@@ -36,6 +38,10 @@ def _run(args) -> int:
         print(f"  ! {warning}")
     print(f"Data quality: helhed quality --warehouse {args.warehouse}\n")
     print(outcomes_table(args.warehouse))
+    truth = truth_path_for(args.landing)
+    print("\nSaving against matched comparison families (docs/evaluation.md)"
+          + (f"; the generator's truth from {truth}" if truth.exists() else ""))
+    print(format_savings(savings_against_truth(args.warehouse, truth if truth.exists() else None)))
     return 0
 
 

@@ -1,0 +1,101 @@
+"""Does the saving's 95 % interval cover the truth? Many seeds, the programme effect at zero and set.
+
+    python bench/evaluation.py                    # 20 seeds × (no effect, the demo effect), 20,000 residents
+    python bench/evaluation.py --seeds 5 --residents 10000
+
+Each run generates a municipality (bench/data/evaluation/, reused when present), runs the nightly job on it
+in a process of its own (two at a time), and compares the published saving per programme with the
+generator's true saving. Writes bench/results/evaluation.md.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipelines.evaluation.truth import SavingAgainstTruth, savings_against_truth  # noqa: E402
+from pipelines.synthetic.model import DEMO_EFFECT, NO_EFFECT  # noqa: E402
+
+DATA = ROOT / "bench" / "data" / "evaluation"
+RESULTS = ROOT / "bench" / "results" / "evaluation.md"
+EXTRACT_DATE = date(2026, 11, 30)
+EFFECTS = {"zero": NO_EFFECT, "demo": DEMO_EFFECT}
+
+
+def one_run(effect_name: str, seed: int, residents: int) -> list[SavingAgainstTruth]:
+    from pipelines.synthetic.generate import generate
+
+    folder = DATA / f"{effect_name}-{seed}-{residents}"
+    landing, truth = folder / "landing", folder / "truth.json"
+    if not truth.exists():
+        generate(landing, residents=residents, seed=seed, extract_date=EXTRACT_DATE,
+                 effect=EFFECTS[effect_name], truth_path=truth)
+    warehouse = folder / "warehouse" / "helhed.duckdb"
+    env = os.environ | {"DAGSTER_HOME": str(folder / "dagster"), "HELHED_PSEUDONYM_KEY": "bench-key-not-secret"}
+    subprocess.run([str(Path(sys.executable).with_name("helhed")), "run", "--landing", str(landing),
+                    "--warehouse", str(warehouse)], check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return savings_against_truth(warehouse, truth)
+
+
+def _summary(effect_name: str, rows: list[SavingAgainstTruth]) -> list[str]:
+    coverage = sum(r.covers_truth for r in rows) / len(rows)
+    bias = statistics.fmean(float(r.estimate_dkk - r.true_dkk) for r in rows)
+    lines = [f"- effect {effect_name}: {len(rows)} municipality × programme estimates; "
+             f"coverage of the 95 % interval {coverage:.0%}; mean bias {bias:,.0f} DKK"]
+    if effect_name == "zero":
+        naive = statistics.fmean(float(r.naive_dkk) for r in rows)
+        lines.append(f"  (mean naive before/during 'saving' {naive:,.0f} DKK; "
+                     f"interval excludes 0 in {sum(r.excludes_zero for r in rows)} of {len(rows)})")
+    else:
+        truth = statistics.fmean(float(r.true_dkk) for r in rows)
+        lines.append(f"  (mean true saving {truth:,.0f} DKK: bias {bias / truth:+.1%} of it; "
+                     f"interval excludes 0 in {sum(r.excludes_zero for r in rows)} of {len(rows)})")
+    return lines
+
+
+def _table(results: dict[tuple[str, int], list[SavingAgainstTruth]]) -> list[str]:
+    lines = ["| effect | seed | programme | families | comparison | saving | 95 % interval | truth | naive |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for (effect_name, seed), rows in sorted(results.items()):
+        for r in rows:
+            lines.append(f"| {effect_name} | {seed} | {r.program} | {r.enrolments} | {r.comparison_families} | "
+                         f"{r.estimate_dkk:,.0f} | [{r.ci_low_dkk:,.0f}; {r.ci_high_dkk:,.0f}] | "
+                         f"{r.true_dkk:,.0f} | {r.naive_dkk:,.0f} |")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seeds", type=int, default=20)
+    parser.add_argument("--residents", type=int, default=20_000)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    runs = [(effect_name, seed) for effect_name in EFFECTS for seed in range(1, args.seeds + 1)]
+    with ProcessPoolExecutor(max_workers=args.workers) as pool:
+        futures = {run: pool.submit(one_run, *run, args.residents) for run in runs}
+        results = {run: future.result() for run, future in futures.items()}
+    summary = [line for name in EFFECTS
+               for line in _summary(name, [r for (e, _), rows in results.items() if e == name for r in rows])]
+    effect = EFFECTS["demo"]
+    report = ["# Evaluation bench: the saving against the generator's truth", "",
+              f"{date.today().isoformat()}, {platform.node()}, {os.cpu_count()} cores; {args.seeds} seeds, "
+              f"{args.residents:,} residents each, extract date {EXTRACT_DATE}; demo effect: support_exit "
+              f"{effect.support_exit}, placement {effect.placement}. Method: docs/evaluation.md.", "",
+              *summary, "", *_table(results), ""]
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text("\n".join(report), encoding="utf-8")
+    print("\n".join(summary))
+    print(f"written to {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -8,6 +8,7 @@ WAREHOUSE ?= var/warehouse/helhed.duckdb
 RESIDENTS ?= 41000
 KOMMUNEKODE ?= 420
 FUZZ_EXAMPLES ?= 10000
+EVALUATION_SEEDS ?= 20
 
 .PHONY: demo lint test fuzz chromium serve dev clean
 
@@ -53,6 +54,11 @@ contracts: $(INSTALLED)
 fuzz: $(INSTALLED)
 	HELHED_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/ingest/test_fuzz.py -p no:cacheprovider \
 	  --hypothesis-profile fuzz --hypothesis-show-statistics
+
+# The saving against the generator's truth over many seeds, effect zero and set (about an hour on 2 cores).
+.PHONY: bench-evaluation
+bench-evaluation: $(INSTALLED)
+	$(BIN)/python bench/evaluation.py --seeds $(EVALUATION_SEEDS)
 
 serve: $(INSTALLED)
 	$(BIN)/helhed serve --warehouse $(WAREHOUSE)

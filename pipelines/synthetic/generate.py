@@ -39,10 +39,15 @@ def generate(out: Path, *, residents: int = 41000, seed: int = 1, kommunekoder=(
         for entry in _apply_faults(out, kommunekode, extract_date, faults, fmt, seed):
             truth["faults"].append(entry)
     summary.true_saving_dkk = sum(m["true_saving_dkk"] for m in truth["municipalities"].values())
-    truth_path = Path(truth_path) if truth_path else out.parent / f"{out.name}.truth.json"
+    truth_path = Path(truth_path) if truth_path else truth_path_for(out)
     truth_path.write_text(json.dumps(truth, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     summary.truth_path = str(truth_path)
     return summary
+
+
+def truth_path_for(landing: Path) -> Path:
+    """Where the truth sidecar goes by default: beside the landing, never inside it."""
+    return Path(landing).parent / f"{Path(landing).name}.truth.json"
 
 
 def _deliveries(dates: list[date], faults) -> dict[tuple[date, date], list[str]]:

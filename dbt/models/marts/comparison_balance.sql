@@ -33,7 +33,7 @@ weighted_units as (
     select
         'enrolled' as unit_group,
         program,
-        1.0 as weight,
+        cast(1 as decimal(38, 8)) as weight,
         kommunekode,
         {{ covariates | join(', ') }}
     from covariates
@@ -42,7 +42,7 @@ weighted_units as (
     select
         'before_matching' as unit_group,
         programme_months.program,
-        1.0 as weight,
+        cast(1 as decimal(38, 8)) as weight,
         covariates.kommunekode,
         {% for covariate in covariates %}covariates.{{ covariate }}{% if not loop.last %}, {% endif %}{% endfor %}
     from covariates
@@ -54,7 +54,7 @@ weighted_units as (
     select
         'after_matching' as unit_group,
         matches.program,
-        cast(1.0 / count(*) over (partition by matches.enrolment_id) as decimal(18, 8)) as weight,
+        cast(1.0 / count(*) over (partition by matches.enrolment_id) as decimal(38, 8)) as weight,
         covariates.kommunekode,
         {% for covariate in covariates %}covariates.{{ covariate }}{% if not loop.last %}, {% endif %}{% endfor %}
     from matches
@@ -73,7 +73,7 @@ long as (
         unit_group,
         '{{ covariate }}' as covariate,
         weight,
-        cast({% if covariate.startswith("has_") %}cast({{ covariate }} as integer){% else %}{{ covariate }}{% endif %} as decimal(18, 2)) as value
+        cast({% if covariate.startswith("has_") %}cast({{ covariate }} as integer){% else %}{{ covariate }}{% endif %} as decimal(38, 2)) as value
     from weighted_units
     {% if not loop.last %}union all{% endif %}
     {% endfor %}

@@ -106,6 +106,7 @@ def _effect_truth(truth: dict, summary: GenerationSummary, effect: ProgrammeEffe
              for key in ("cost_without_effect_dkk", "cost_with_effect_dkk", "true_saving_dkk")}
     return {"enrolled_families": enrolled, **total,
             "placements_avoided": int(truth.get("placements_avoided", 0)),
+            "never_enrolled_target_families": int(truth.get("never_enrolled_target_families", 0)),
             "saving_definition": "cost of enrolled families during enrolment (income support + child and adult "
                                  "measures of the enrolled members over [enrolment start, enrolment end], end = "
                                  "extract date if open, priced as docs/indicators.md) without the effect minus with "

@@ -22,6 +22,7 @@ def simulate(chunk: Chunk, family: target.Family) -> None:
     without the effect (the truth), from the same draws."""
     if not family.programme:
         target.history(chunk, family, NO_EFFECT)
+        chunk.truth["never_enrolled_target_families"] += 1
         return
     without = None
     if not chunk.effect.is_zero:

@@ -43,7 +43,10 @@ def test_programmes_sum_to_the_municipality(small_landing):
 
 def test_zero_effect_every_programme_saves_exactly_nothing(zero_effect):
     _, truth = zero_effect
-    for programme in truth["municipalities"]["420"]["programmes"].values():
+    municipality = truth["municipalities"]["420"]
+    assert municipality["true_saving_dkk"] == 0.0
+    assert municipality["never_enrolled_target_families"] > 2 * sum(municipality["enrolled_families"].values())
+    for programme in municipality["programmes"].values():
         assert programme["true_saving_dkk"] == 0.0
         assert programme["cost_with_effect_dkk"] == programme["cost_without_effect_dkk"] > 0
 

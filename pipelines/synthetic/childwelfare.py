@@ -55,8 +55,11 @@ def measure(chunk: Chunk, child: Person, case_id: str, kode: str, start: date, e
 
 
 def case(chunk: Chunk, child: Person, opened: date, closed: date | None, rng: random.Random,
-         placement: tuple[date, date | None] | None = None, support_measures: int = 1) -> None:
-    """One case with its notifications, investigation and measures; `closed` None = still open."""
+         placement: tuple[date, date | None] | None = None, support_measures: int = 1,
+         crisis: tuple[str, date, date] | None = None) -> None:
+    """One case with its notifications, investigation and measures; `closed` None = still open.
+
+    `crisis`: an extra measure (kode, start, planned end) that ends at the latest when the case closes."""
     leaves = child.leaves()
     if leaves and leaves <= opened:
         return  # gone from the municipality before the case would open
@@ -76,6 +79,9 @@ def case(chunk: Chunk, child: Person, opened: date, closed: date | None, rng: ra
         kode = rng.choices(SUPPORT, SUPPORT_WEIGHTS)[0]
         start = investigated + timedelta(days=rng.randint(1, 60))
         stop = start + years(rng.uniform(0.3, 2.5))
+        measure(chunk, child, case_id, kode, start, stop if closed is None else min(stop, closed), rng)
+    if crisis:
+        kode, start, stop = crisis
         measure(chunk, child, case_id, kode, start, stop if closed is None else min(stop, closed), rng)
     if placement:
         start, end = placement

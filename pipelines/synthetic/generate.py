@@ -18,6 +18,7 @@ from pipelines.synthetic.cprnumbers import CprAllocator
 from pipelines.synthetic.model import NO_EFFECT, GenerationSummary, ProgrammeEffect
 from pipelines.synthetic.simulate import simulate_chunk
 from pipelines.synthetic.staff import StaffPools
+from pipelines.synthetic.target import ENROLLED
 from pipelines.synthetic.writer import Delivery, Format
 
 RESIDENTS_PER_CHUNK = 5000
@@ -93,17 +94,29 @@ def _municipality(out, kommunekode, residents, seed, extract_date, dates, faults
 
 
 def _effect_truth(truth: dict, summary: GenerationSummary, effect: ProgrammeEffect) -> dict:
-    enrolled = {k.split(":", 1)[1]: int(v) for k, v in truth.items() if k.startswith("enrolled:")}
+    """Per programme and for the municipality: enrolled families and their cost during enrolment without and with
+    the effect; the municipality's figures are the sums of the programmes' rounded figures."""
+    enrolled = {k.split(":", 1)[1]: int(v) for k, v in sorted(truth.items()) if k.startswith("enrolled:")}
+    programmes = {}
     for programme, count in enrolled.items():
         summary.enrolled_families[programme] = summary.enrolled_families.get(programme, 0) + count
-    without = truth.get("cost_without_effect_dkk", 0.0)
-    with_effect = truth.get("cost_with_effect_dkk", 0.0)
-    return {"enrolled_families": enrolled, "cost_without_effect_dkk": round(without, 2),
-            "cost_with_effect_dkk": round(with_effect, 2),
-            "true_saving_dkk": 0.0 if effect.is_zero else round(without - with_effect, 2),
+    for programme in ENROLLED:
+        count = enrolled.get(programme, 0)
+        without = round(truth.get(f"cost_without_effect_dkk:{programme}", 0.0), 2)
+        with_effect = round(truth.get(f"cost_with_effect_dkk:{programme}", 0.0), 2)
+        programmes[programme] = {"enrolled_families": count, "cost_without_effect_dkk": without,
+                                 "cost_with_effect_dkk": with_effect,
+                                 "true_saving_dkk": 0.0 if effect.is_zero else round(without - with_effect, 2)}
+    total = {key: round(sum(p[key] for p in programmes.values()), 2)
+             for key in ("cost_without_effect_dkk", "cost_with_effect_dkk", "true_saving_dkk")}
+    return {"enrolled_families": enrolled, **total,
             "placements_avoided": int(truth.get("placements_avoided", 0)),
+            "never_enrolled_target_families": int(truth.get("never_enrolled_target_families", 0)),
             "saving_definition": "cost of enrolled families during enrolment (income support + child and adult "
-                                 "measures, priced as docs/indicators.md) without the effect minus with it, same draws"}
+                                 "measures of the enrolled members over [enrolment start, enrolment end], end = "
+                                 "extract date if open, priced as docs/indicators.md) without the effect minus with "
+                                 "it, same draws",
+            "programmes": programmes}
 
 
 def _apply_faults(out: Path, kommunekode: str, extract_date: date, faults, fmt: Format, seed: int) -> list[dict]:

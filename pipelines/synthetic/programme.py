@@ -18,25 +18,32 @@ GOAL_STATUSES = ("AABEN", "DELVIST_NAAET", "NAAET", "OPGIVET")
 
 
 def simulate(chunk: Chunk, family: target.Family) -> None:
-    """The family's history with the run's effect; for enrolled families also the truth without it."""
-    if family.programme and not chunk.effect.is_zero:
+    """The family's history with the run's effect; for enrolled families also its cost during enrolment with and
+    without the effect (the truth), from the same draws."""
+    if not family.programme:
+        target.history(chunk, family, NO_EFFECT)
+        chunk.truth["never_enrolled_target_families"] += 1
+        return
+    without = None
+    if not chunk.effect.is_zero:
         counters, real_rows = dict(chunk.counters), chunk.rows
         chunk.rows = defaultdict(list)
         target.history(chunk, family, NO_EFFECT)
-        without = family_cost(chunk.rows, family.cprs, family.start, family.end)
+        without = family_cost(chunk.rows, family.cprs, family.start, family.end, chunk.extract_date)
         counters_without = dict(chunk.counters)
         chunk.rows, chunk.counters = real_rows, defaultdict(int, counters)
-        mark = {table: len(rows) for table, rows in chunk.rows.items()}
-        target.history(chunk, family, chunk.effect)
-        mine = {table: rows[mark.get(table, 0):] for table, rows in chunk.rows.items()}
+    mark = {table: len(rows) for table, rows in chunk.rows.items()}
+    target.history(chunk, family, chunk.effect)
+    mine = {table: rows[mark.get(table, 0):] for table, rows in chunk.rows.items()}
+    with_effect = family_cost(mine, family.cprs, family.start, family.end, chunk.extract_date)
+    if without is None:
+        without = with_effect
+    else:
         for key, value in counters_without.items():  # later identifiers do not depend on the effect
             chunk.counters[key] = max(chunk.counters[key], value)
-        chunk.truth["cost_without_effect_dkk"] += without
-        chunk.truth["cost_with_effect_dkk"] += family_cost(mine, family.cprs, family.start, family.end)
-    else:
-        target.history(chunk, family, chunk.effect if family.programme else NO_EFFECT)
-    if family.programme:
-        enrol(chunk, family)
+    chunk.truth[f"cost_without_effect_dkk:{family.programme}"] += without
+    chunk.truth[f"cost_with_effect_dkk:{family.programme}"] += with_effect
+    enrol(chunk, family)
 
 
 def enrol(chunk: Chunk, family: target.Family) -> None:

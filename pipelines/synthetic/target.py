@@ -16,15 +16,30 @@ from pipelines.synthetic.chunk import Chunk, Person
 from pipelines.synthetic.model import ProgrammeEffect
 
 # programme: (families per 1000 residents, earliest start, latest start (years before extract), duration)
+# None: never-enrolled target families. Each mirrors a would-be enrolment of a programme drawn by the programmes'
+# weights (its reference date and latent duration come from that programme's ranges), so the comparison pool has
+# the enrolled families' crisis at reference dates spread over the same years; there are about 2.5 of them per
+# enrolled family.
 PROGRAMMES = {
     "Job og Familie": (1.3, 5.5, 3.0, (1.0, 2.5)),
     "Hel Familie": (0.5, 4.0, 1.5, (0.8, 2.0)),
     "CFU Casemanager": (1.0, 7.0, 0.3, (0.7, 3.0)),
-    None: (3.0, 6.0, 0.5, (1.0, 2.0)),
+    None: (7.0, None, None, None),
 }
-ON_SUPPORT = {"K": 0.84, "M": 0.64}
+ENROLLED = [name for name in PROGRAMMES if name]
+ENROLLED_WEIGHTS = [PROGRAMMES[name][0] for name in ENROLLED]
+ON_SUPPORT = {"K": 0.77, "M": 0.59}
 RUN_CHANCE, RETURN_CHANCE = 0.44, 0.55
 OPEN_CASE, PLACED_AT_START, NEW_PLACEMENT = 0.84, 0.04, 0.06
+# The crisis around the reference date, the same for enrolled and never-enrolled target families and independent of
+# the programme effect: families come to a programme after a crisis that largely passes by itself.
+# Adults off support: a crisis spell from 1-6 months before the reference date to 0.5-7 months after it.
+CRISIS_SUPPORT, CRISIS_SUPPORT_BEFORE, CRISIS_SUPPORT_AFTER = 0.4, (1, 6), (0.5, 4)
+CRISIS_BENEFITS, CRISIS_BENEFIT_WEIGHTS = ("KONTANTHJAELP", "SYGEDAGPENGE"), (60, 40)
+# Children with an open case: an extra measure from 1-6 months before the reference date to 1-8 months after it.
+CRISIS_CHILD, CRISIS_CHILD_BEFORE, CRISIS_CHILD_AFTER = 0.6, (1, 6), (0.5, 5)
+CRISIS_MEASURES = ("AFLASTNING", "DAGBEHANDLING", "FAMILIEBEHANDLING", "KONTAKTPERSON")
+CRISIS_MEASURE_WEIGHTS = (35, 15, 30, 20)
 
 
 @dataclass
@@ -42,7 +57,7 @@ class Family:
 
 def target_family(chunk: Chunk, programme: str | None) -> tuple[Family, list[Person]]:
     rng = chunk.rng
-    _, earliest, latest, (short, long) = PROGRAMMES[programme]
+    _, earliest, latest, (short, long) = PROGRAMMES[programme or rng.choices(ENROLLED, ENROLLED_WEIGHTS)[0]]
     e = chunk.extract_date
     start = between(rng, e - years(earliest), e - years(latest))
     end = start + years(rng.uniform(short, long))
@@ -98,12 +113,21 @@ def _adult_history(chunk: Chunk, family: Family, adult: Person, rng: random.Rand
     if rng.random() < 0.35:
         adultcare.adult_measure(chunk, adult, s - years(rng.uniform(0, 2)), rng)
     on_support = rng.random() < ON_SUPPORT[adult.sex]
+    crisis = not on_support and rng.random() < CRISIS_SUPPORT
     earliest = max(adult.arrives(), adult.birth + years(19.3))
-    attach = max(s - years(rng.uniform(0.3, 8.5)), earliest) if on_support else s
+    if on_support:
+        attach = max(s - years(rng.uniform(0.3, 9.2)), earliest)
+    elif crisis:
+        attach = max(s - months(rng.uniform(*CRISIS_SUPPORT_BEFORE)), earliest)
+    else:
+        attach = s
     if rng.random() < 0.5:  # an earlier, separate spell: at least 10 weeks before the current period
         first = attach - weeks(rng.uniform(36, 150))
         if first > earliest:
             support.spell(chunk, adult, "KONTANTHJAELP", first, first + weeks(rng.uniform(10, 25)))
+    if crisis:
+        benefit = rng.choices(CRISIS_BENEFITS, CRISIS_BENEFIT_WEIGHTS)[0]
+        support.spell(chunk, adult, benefit, attach, s + months(rng.uniform(*CRISIS_SUPPORT_AFTER)))
     if not on_support:
         return False
     return _support_path(chunk, family, adult, rng, effect, attach)
@@ -142,9 +166,18 @@ def _child(chunk: Chunk, family: Family, child: Person, rng: random.Random, effe
     placement = (opened + years(0.25), closed) if placed and opened + years(0.25) < s else None
     new_start = between(rng, s + years(0.1), end - years(0.1)) if (end - s).days > 80 else None
     new_placement, avoided = rng.random() < NEW_PLACEMENT, rng.random() < effect.placement
+    crisis = None
+    if rng.random() < CRISIS_CHILD:
+        kode = rng.choices(CRISIS_MEASURES, CRISIS_MEASURE_WEIGHTS)[0]
+        begin = max(s - months(rng.uniform(*CRISIS_CHILD_BEFORE)), opened + timedelta(days=14))
+        crisis = (kode, begin, s + months(rng.uniform(*CRISIS_CHILD_AFTER)))
     if not placement and not closes and new_start and new_placement:
         if avoided:
             chunk.truth["placements_avoided"] += 1
         else:
             placement = (new_start, closed)
-    childwelfare.case(chunk, child, opened, closed, rng, placement, rng.choice((1, 1, 2)))
+    childwelfare.case(chunk, child, opened, closed, rng, placement, rng.choice((1, 1, 2)), crisis)
+
+
+def months(x: float) -> timedelta:
+    return years(x / 12)

@@ -10,6 +10,7 @@ SEED_COLOUR = "#c9a227"
 COST_COLUMNS = {
     "cost_income_support_dkk": ("Forsørgelse", "#1d4e89"),
     "cost_child_measures_dkk": ("Indsatser, børn", "#5b8fc7"),
+    "cost_placements_dkk": ("Anbringelser", "#3a6ea5"),
     "cost_adult_measures_dkk": ("Indsatser, voksne", "#a9c6e8"),
 }
 
@@ -67,7 +68,7 @@ def family_trend_figure(months: pd.DataFrame) -> go.Figure:
     fig = go.Figure([
         go.Bar(name=label, x=months["month"], y=months[column], marker_color=colour,
                xperiod="M1", xperiodalignment="middle")
-        for column, (label, colour) in COST_COLUMNS.items()
+        for column, (label, colour) in COST_COLUMNS.items() if column in months
     ])
     enrolled = pd.to_datetime(months.loc[months["is_enrolled"].astype(bool), "month"])
     if not enrolled.empty:

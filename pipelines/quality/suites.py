@@ -29,7 +29,8 @@ PLAUSIBLE_DKK_PER_FAMILY_YEAR = 10_000_000
 # Money columns are per family-year except in the marts listed here.
 PLAUSIBLE_DKK = {"family_month": PLAUSIBLE_DKK_PER_FAMILY_YEAR / 12}
 COST_COMPONENTS = {
-    "cost_total_dkk": ("cost_income_support_dkk", "cost_child_measures_dkk", "cost_adult_measures_dkk"),
+    "cost_total_dkk": ("cost_income_support_dkk", "cost_child_measures_dkk", "cost_placements_dkk",
+                       "cost_adult_measures_dkk"),
 }
 # Totals are compared with a tolerance: a sum of doubles is not exact, and the marts may
 # round each amount to øre.

@@ -50,6 +50,7 @@ def family_month() -> pd.DataFrame:
         # 0.1 + 0.2 is not exactly 0.3 in doubles; the check must allow for that.
         "cost_income_support_dkk": [0.1, 4000.0, 4000.0, 4000.0, 2600.0, 0.0],
         "cost_child_measures_dkk": [0.2, 0.0, 56000.0, 56000.0, 40000.0, 0.0],
+        "cost_placements_dkk": [0.0] * 6,
         "cost_adult_measures_dkk": [0.0, 0.0, 1500.25, 0.0, 0.0, 0.0],
         "cost_total_dkk": [0.3, 4000.0, 61500.25, 60000.0, 42600.0, 0.0],
     })

@@ -10,13 +10,16 @@ def test_keys_are_the_ones_the_mart_yaml_declares():
     assert published_keys() == {
         "family_month": ("family_id", "program", "month"),
         "indicators": ("indicator_id",),
+        "measure_spells": ("kommunekode", "measure_kind", "measure_id"),
         "program_families": ("family_id", "program", "enrolment_start"),
         "program_outcomes": ("kommunekode", "program", "cohort"),
+        "support_spells": ("kommunekode", "person_id", "spell_start"),
     }
 
 
 def test_every_model_in_the_analytics_schema_is_checked_and_published():
-    assert PUBLISHED_TABLES == ("family_month", "indicators", "program_families", "program_outcomes")
+    assert PUBLISHED_TABLES == ("family_month", "indicators", "measure_spells", "program_families",
+                                "program_outcomes", "support_spells")
 
 
 def model(name: str, schema: str = "analytics", constraints=(), columns=None) -> tuple[str, dict]:

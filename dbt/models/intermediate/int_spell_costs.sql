@@ -16,9 +16,9 @@ rate_units as (
 
 ),
 
-support_weeks as (
+support_segments as (
 
-    select * from {{ ref('int_support_weeks') }}
+    select * from {{ ref('int_support_segments') }}
 
 ),
 
@@ -27,32 +27,10 @@ measure_costs as (
     select
         cost_periods.period_id,
         cost_periods.person_id,
-        measure_spells.measure_kind || '_measures' as cost_category,
+        {{ measure_cost_category('measure_spells') }} as cost_category,
         measure_spells.measure_kind || '-' || measure_spells.measure_id as spell_id,
-        case rate_units.pricing
-            when 'per_day'
-                then
-                    measure_spells.rate_dkk
-                    * {{ overlap_days(
-                        'measure_spells.start_date', 'measure_spells.end_date',
-                        'cost_periods.period_start', 'cost_periods.period_end',
-                    ) }}
-                    / rate_units.days_per_unit
-            when 'per_hour'
-                then
-                    measure_spells.rate_dkk * coalesce(measure_spells.hours_per_week, 0)
-                    * {{ overlap_days(
-                        'measure_spells.start_date', 'measure_spells.end_date',
-                        'cost_periods.period_start', 'cost_periods.period_end',
-                    ) }}
-                    / rate_units.days_per_unit
-            when 'once' then
-                case
-                    when measure_spells.start_date between cost_periods.period_start and cost_periods.period_end
-                        then measure_spells.rate_dkk
-                    else 0
-                end
-        end as cost_dkk
+        {{ measure_cost('measure_spells', 'rate_units', 'cost_periods.period_start', 'cost_periods.period_end') }}
+            as cost_dkk
     from cost_periods
     inner join measure_spells
         on cost_periods.kommunekode = measure_spells.kommunekode
@@ -69,20 +47,21 @@ support_costs as (
         cost_periods.period_id,
         cost_periods.person_id,
         'income_support' as cost_category,
-        'support-' || strftime(support_weeks.week_start, '%Y-%m-%d') as spell_id,
-        -- a week split by the period's edge is priced by its days inside the period
-        support_weeks.dkk_per_week
-        * {{ overlap_days(
-            'support_weeks.week_start', 'support_weeks.week_start + 6',
-            'cost_periods.period_start', 'cost_periods.period_end',
-        ) }}
-        / 7 as cost_dkk
+        'support-' || strftime(support_segments.segment_start, '%Y-%m-%d') as spell_id,
+        -- a segment (of whole ISO weeks) cut by the period's edges is priced by its days inside the period
+        {{ support_cost(
+            'support_segments.dkk_per_week',
+            overlap_days(
+                'support_segments.segment_start', 'support_segments.segment_end',
+                'cost_periods.period_start', 'cost_periods.period_end',
+            ),
+        ) }} as cost_dkk
     from cost_periods
-    inner join support_weeks
-        on cost_periods.kommunekode = support_weeks.kommunekode
-        and cost_periods.person_id = support_weeks.person_id
-        and cost_periods.period_end >= support_weeks.week_start
-        and cost_periods.period_start <= support_weeks.week_start + 6
+    inner join support_segments
+        on cost_periods.kommunekode = support_segments.kommunekode
+        and cost_periods.person_id = support_segments.person_id
+        and cost_periods.period_end >= support_segments.segment_start
+        and cost_periods.period_start <= support_segments.segment_end
 
 ),
 

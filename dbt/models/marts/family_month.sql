@@ -53,6 +53,7 @@ month_costs as (
             as cost_income_support_dkk,
         sum(spell_costs.cost_dkk) filter (where spell_costs.cost_category = 'child_measures')
             as cost_child_measures_dkk,
+        sum(spell_costs.cost_dkk) filter (where spell_costs.cost_category = 'placements') as cost_placements_dkk,
         sum(spell_costs.cost_dkk) filter (where spell_costs.cost_category = 'adult_measures') as cost_adult_measures_dkk
     from cost_periods
     inner join spell_costs
@@ -62,7 +63,8 @@ month_costs as (
 
 ),
 
-final as (
+-- exact decimal sums rounded to øre; the total is the sum of the published components
+rows_with_costs as (
 
     select
         family_months.kommunekode,
@@ -79,12 +81,10 @@ final as (
         cast(coalesce(member_counts.active_measures_n, 0) as bigint) as active_measures_n,
         coalesce(member_counts.children_placed_n, 0) as children_placed_n,
         cast(coalesce(member_counts.placement_days, 0) as bigint) as placement_days,
-        coalesce(month_costs.cost_income_support_dkk, 0) as cost_income_support_dkk,
-        coalesce(month_costs.cost_child_measures_dkk, 0) as cost_child_measures_dkk,
-        coalesce(month_costs.cost_adult_measures_dkk, 0) as cost_adult_measures_dkk,
-        coalesce(month_costs.cost_income_support_dkk, 0)
-        + coalesce(month_costs.cost_child_measures_dkk, 0)
-        + coalesce(month_costs.cost_adult_measures_dkk, 0) as cost_total_dkk
+        cast(coalesce(month_costs.cost_income_support_dkk, 0) as decimal(18, 2)) as cost_income_support_dkk,
+        cast(coalesce(month_costs.cost_child_measures_dkk, 0) as decimal(18, 2)) as cost_child_measures_dkk,
+        cast(coalesce(month_costs.cost_placements_dkk, 0) as decimal(18, 2)) as cost_placements_dkk,
+        cast(coalesce(month_costs.cost_adult_measures_dkk, 0) as decimal(18, 2)) as cost_adult_measures_dkk
     from family_months
     left join member_counts
         on family_months.family_id = member_counts.family_id
@@ -94,6 +94,18 @@ final as (
         on family_months.family_id = month_costs.family_id
         and family_months.program = month_costs.program
         and family_months.month = month_costs.month
+
+),
+
+final as (
+
+    select
+        *,
+        cast(
+            cost_income_support_dkk + cost_child_measures_dkk + cost_placements_dkk + cost_adult_measures_dkk
+            as decimal(18, 2)
+        ) as cost_total_dkk
+    from rows_with_costs
 
 )
 

@@ -66,8 +66,8 @@ final as (
         coalesce(measures_at_end.children_placed_at_end_n, 0) as children_placed_at_end_n,
         enrolment_goals.goals_n,
         enrolment_goals.goals_reached_n,
-        enrolment_outcomes.cost_year_before_dkk,
-        enrolment_outcomes.cost_per_year_during_dkk
+        cast(enrolment_outcomes.cost_year_before_dkk as decimal(18, 2)) as cost_year_before_dkk,
+        cast(enrolment_outcomes.cost_per_year_during_dkk as decimal(18, 2)) as cost_per_year_during_dkk
     from enrolments
     inner join enrolment_outcomes on enrolments.enrolment_id = enrolment_outcomes.enrolment_id
     inner join enrolment_goals on enrolments.enrolment_id = enrolment_goals.enrolment_id

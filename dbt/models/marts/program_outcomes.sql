@@ -85,9 +85,10 @@ final as (
         cast(children_screened_n as bigint) as children_severe_moderate_first_pct_denominator,
         {{ pct('children_severe_moderate_last_n', 'children_screened_n') }} as children_severe_moderate_last_pct,
         cast(children_screened_n as bigint) as children_severe_moderate_last_pct_denominator,
-        cost_year_before_sum / n_families as cost_per_family_year_before_dkk,
+        -- exact decimal sums over enrolments, divided and rounded to øre at once
+        cast(cost_year_before_sum / n_families as decimal(18, 2)) as cost_per_family_year_before_dkk,
         n_families as cost_per_family_year_before_dkk_denominator,
-        cost_per_year_during_sum / n_families as cost_per_family_year_during_dkk,
+        cast(cost_per_year_during_sum / n_families as decimal(18, 2)) as cost_per_family_year_during_dkk,
         n_families as cost_per_family_year_during_dkk_denominator,
         cast(adults_in_work_at_end_n as bigint) as adults_in_work_at_end_n
     from totals

@@ -43,13 +43,13 @@ parent_links as (
     inner join relations
         on child_spells.kommunekode = relations.kommunekode
         and child_spells.person_id = relations.child_id
-        and relations.valid_from <= child_spells.valid_to
+        and child_spells.valid_to >= relations.valid_from
         and coalesce(relations.valid_to, relations.extract_date) >= child_spells.valid_from
     inner join residence
         on relations.kommunekode = residence.kommunekode
         and relations.parent_id = residence.person_id
-        and residence.valid_from <= child_spells.valid_to
-        and residence.valid_to >= child_spells.valid_from
+        and child_spells.valid_to >= residence.valid_from
+        and child_spells.valid_from <= residence.valid_to
     where relations.parent_id <> relations.child_id
 
 ),
@@ -86,12 +86,13 @@ children_at_home as (
         child_spells.valid_from,
         child_spells.valid_to
     from child_spells
-    where not exists (
-        select 1 from placements
-        where
-            placements.kommunekode = child_spells.kommunekode
-            and placements.person_id = child_spells.person_id
-    )
+    where
+        not exists (
+            select 1 from placements
+            where
+                placements.kommunekode = child_spells.kommunekode
+                and placements.person_id = child_spells.person_id
+        )
 
     union all
 
@@ -104,8 +105,8 @@ children_at_home as (
     inner join placement_gaps
         on child_spells.kommunekode = placement_gaps.kommunekode
         and child_spells.person_id = placement_gaps.person_id
-        and placement_gaps.start_date <= child_spells.valid_to
-        and placement_gaps.end_date >= child_spells.valid_from
+        and child_spells.valid_to >= placement_gaps.start_date
+        and child_spells.valid_from <= placement_gaps.end_date
 
 ),
 
@@ -121,8 +122,8 @@ child_addresses as (
     inner join address_spells
         on children_at_home.kommunekode = address_spells.kommunekode
         and children_at_home.person_id = address_spells.person_id
-        and address_spells.valid_from <= children_at_home.valid_to
-        and address_spells.valid_to >= children_at_home.valid_from
+        and children_at_home.valid_to >= address_spells.valid_from
+        and children_at_home.valid_from <= address_spells.valid_to
 
 ),
 
@@ -153,8 +154,8 @@ address_links as (
     inner join adult_addresses
         on child_addresses.kommunekode = adult_addresses.kommunekode
         and child_addresses.address_id = adult_addresses.address_id
-        and adult_addresses.valid_from <= child_addresses.valid_to
-        and adult_addresses.valid_to >= child_addresses.valid_from
+        and child_addresses.valid_to >= adult_addresses.valid_from
+        and child_addresses.valid_from <= adult_addresses.valid_to
     where child_addresses.person_id <> adult_addresses.person_id
 
 ),

@@ -10,7 +10,9 @@ links as (
 
 ),
 
-nodes as (
+-- The SQL linter cannot parse DuckDB's USING KEY in what connected_components renders (PRS exempted below), so it
+-- does not see that the macro reads these two CTEs (ST03 exempted).
+nodes as ( -- noqa: ST03
 
     select distinct
         kommunekode,
@@ -26,7 +28,7 @@ nodes as (
 
 ),
 
-edges as (
+edges as ( -- noqa: ST03
 
     select distinct
         kommunekode,
@@ -38,7 +40,7 @@ edges as (
 
 components as (
 
-    {{ connected_components('nodes', 'edges', ['kommunekode']) }}
+    {{ connected_components('nodes', 'edges', ['kommunekode']) }} -- noqa: PRS
 
 ),
 

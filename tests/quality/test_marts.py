@@ -8,6 +8,10 @@ from pipelines.quality.marts import published_keys, published_keys_in
 def test_keys_are_the_ones_the_mart_yaml_declares():
     # dbt/models/marts/*.yml: unique_combination tests, and indicators' unique indicator_id
     assert published_keys() == {
+        "dim_family": ("family_id",),
+        "dim_person": ("kommunekode", "person_id"),
+        "enrolment_population_families": ("enrolment_id",),
+        "family_members": ("family_id", "person_id"),
         "family_month": ("family_id", "program", "month"),
         "indicators": ("indicator_id",),
         "measure_spells": ("kommunekode", "measure_kind", "measure_id"),
@@ -18,7 +22,8 @@ def test_keys_are_the_ones_the_mart_yaml_declares():
 
 
 def test_every_model_in_the_analytics_schema_is_checked_and_published():
-    assert PUBLISHED_TABLES == ("family_month", "indicators", "measure_spells", "program_families",
+    assert PUBLISHED_TABLES == ("dim_family", "dim_person", "enrolment_population_families", "family_members",
+                                "family_month", "indicators", "measure_spells", "program_families",
                                 "program_outcomes", "support_spells")
 
 

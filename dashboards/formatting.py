@@ -14,4 +14,6 @@ def by_unit(value: float, unit: str) -> str:
         return f"{number(value, 1)} år"
     if unit == "dkk":
         return f"{number(value)} kr."
+    if unit == "per_child_month":
+        return number(value, 2)
     return number(value)

@@ -19,6 +19,8 @@ CHECK_PREFIX = "check__"
 # A share is a count over its denominator: share × denominator / 100 is a whole number up to rounding.
 WHOLE_TOLERANCE = 1e-6
 UNIT_BY_SUFFIX = {"_pct": "pct", "_avg": "years", "_dkk": "dkk", "_n": "n"}
+# A rate named by what it is per, wherever that stands in the name (`measures_per_child_month_before`).
+UNIT_BY_INFIX = {"_per_child_month": "per_child_month"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ _COHORT_ENROLMENTS = (
 def _unit_by_name(column: str) -> str:
     """The unit an indicator's name implies (`n_families` is a count, like `adults_in_work_at_end_n`)."""
     cases = " ".join(f"when ends_with({column}, '{suffix}') then '{unit}'" for suffix, unit in UNIT_BY_SUFFIX.items())
+    cases += "".join(f" when contains({column}, '{infix}') then '{unit}'" for infix, unit in UNIT_BY_INFIX.items())
     return f"case {cases} when starts_with({column}, 'n_') then 'n' end"
 
 

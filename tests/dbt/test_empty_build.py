@@ -14,4 +14,4 @@ def test_build_on_empty_raw_tables(tmp_path):
     dbt_build(database)
     with duckdb.connect(str(database), read_only=True) as con:
         assert con.execute("select count(*) from analytics.program_outcomes").fetchone() == (0,)
-        assert con.execute("select count(*) from analytics.indicators").fetchone() == (17,)
+        assert con.execute("select count(*) from analytics.indicators").fetchone() == (20,)

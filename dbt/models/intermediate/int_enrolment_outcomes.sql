@@ -28,6 +28,18 @@ enrolment_costs as (
 
 ),
 
+youth_charges as (
+
+    select * from {{ ref('int_youth_charges') }}
+
+),
+
+event_study_child_months as (
+
+    select * from {{ ref('int_event_study_child_months') }}
+
+),
+
 adults as (
 
     select
@@ -72,6 +84,30 @@ screened_children as (
 
 ),
 
+youth as (
+
+    select
+        enrolment_id,
+        count(*) filter (where has_politi_source) as youth_observed_n,
+        count(*) filter (where is_charged) as youth_charged_n
+    from youth_charges
+    group by enrolment_id
+
+),
+
+child_measures_around_run as (
+
+    select
+        enrolment_id,
+        count(*) filter (where relative_month between -6 and -1) as child_months_before_n,
+        sum(active_measures_n) filter (where relative_month between -6 and -1) as active_measures_before_sum,
+        count(*) filter (where relative_month between 1 and 6) as child_months_after_n,
+        sum(active_measures_n) filter (where relative_month between 1 and 6) as active_measures_after_sum
+    from event_study_child_months
+    group by enrolment_id
+
+),
+
 final as (
 
     select
@@ -96,12 +132,20 @@ final as (
         coalesce(screened_children.children_severe_moderate_first_n, 0) as children_severe_moderate_first_n,
         coalesce(screened_children.children_severe_moderate_last_n, 0) as children_severe_moderate_last_n,
         enrolment_costs.cost_year_before_dkk,
-        enrolment_costs.cost_per_year_during_dkk
+        enrolment_costs.cost_per_year_during_dkk,
+        coalesce(youth.youth_observed_n, 0) as youth_observed_n,
+        coalesce(youth.youth_charged_n, 0) as youth_charged_n,
+        coalesce(child_measures_around_run.child_months_before_n, 0) as child_months_before_n,
+        coalesce(child_measures_around_run.active_measures_before_sum, 0) as active_measures_before_sum,
+        coalesce(child_measures_around_run.child_months_after_n, 0) as child_months_after_n,
+        coalesce(child_measures_around_run.active_measures_after_sum, 0) as active_measures_after_sum
     from enrolments
     left join adults on enrolments.enrolment_id = adults.enrolment_id
     left join children on enrolments.enrolment_id = children.enrolment_id
     left join screened_children on enrolments.enrolment_id = screened_children.enrolment_id
     left join enrolment_costs on enrolments.enrolment_id = enrolment_costs.enrolment_id
+    left join youth on enrolments.enrolment_id = youth.enrolment_id
+    left join child_measures_around_run on enrolments.enrolment_id = child_measures_around_run.enrolment_id
 
 )
 

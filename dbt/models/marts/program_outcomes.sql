@@ -41,7 +41,13 @@ totals as (
         sum(children_severe_moderate_first_n) as children_severe_moderate_first_n,
         sum(children_severe_moderate_last_n) as children_severe_moderate_last_n,
         sum(cost_year_before_dkk) as cost_year_before_sum,
-        sum(cost_per_year_during_dkk) as cost_per_year_during_sum
+        sum(cost_per_year_during_dkk) as cost_per_year_during_sum,
+        sum(youth_observed_n) as youth_observed_n,
+        sum(youth_charged_n) as youth_charged_n,
+        sum(child_months_before_n) as child_months_before_n,
+        sum(active_measures_before_sum) as active_measures_before_sum,
+        sum(child_months_after_n) as child_months_after_n,
+        sum(active_measures_after_sum) as active_measures_after_sum
     from cohorts
     group by kommunekode, program, cohort
 
@@ -90,7 +96,17 @@ final as (
         n_families as cost_per_family_year_before_dkk_denominator,
         cast(cost_per_year_during_sum / n_families as decimal(18, 2)) as cost_per_family_year_during_dkk,
         n_families as cost_per_family_year_during_dkk_denominator,
-        cast(adults_in_work_at_end_n as bigint) as adults_in_work_at_end_n
+        cast(adults_in_work_at_end_n as bigint) as adults_in_work_at_end_n,
+        {{ pct('youth_charged_n', 'youth_observed_n') }} as youth_charged_pct,
+        cast(youth_observed_n as bigint) as youth_charged_pct_denominator,
+        case
+            when child_months_before_n > 0 then 1.0 * active_measures_before_sum / child_months_before_n
+        end as measures_per_child_month_before,
+        cast(child_months_before_n as bigint) as measures_per_child_month_before_denominator,
+        case
+            when child_months_after_n > 0 then 1.0 * active_measures_after_sum / child_months_after_n
+        end as measures_per_child_month_after,
+        cast(child_months_after_n as bigint) as measures_per_child_month_after_denominator
     from totals
 
 )

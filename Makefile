@@ -20,7 +20,7 @@ $(INSTALLED): pyproject.toml
 demo: $(INSTALLED)
 	@$(BIN)/helhed keygen
 	@test -f $(LANDING)/.generated || { \
-	  $(BIN)/helhed generate --out $(LANDING) --residents $(RESIDENTS) --seed 1 --kommunekode $(KOMMUNEKODE) && \
+	  $(BIN)/helhed generate --out $(LANDING) --residents $(RESIDENTS) --seed 1 --kommunekode $(KOMMUNEKODE) --effect demo && \
 	  touch $(LANDING)/.generated; }
 	$(BIN)/helhed run --landing $(LANDING) --warehouse $(WAREHOUSE)
 	@$(BIN)/helhed adduser demo --role manager --keep

@@ -20,7 +20,7 @@ CHECK_PREFIX = "check__"
 WHOLE_TOLERANCE = 1e-6
 UNIT_BY_SUFFIX = {"_pct": "pct", "_avg": "years", "_dkk": "dkk", "_n": "n"}
 # A rate named by what it is per, wherever that stands in the name (`measures_per_child_month_before`).
-UNIT_BY_INFIX = {"_per_child_month": "per_child_month"}
+UNIT_BY_INFIX = {"_per_child_month": "per_child_month", "_dkk_ci_": "dkk"}
 
 
 @dataclass(frozen=True)
@@ -156,6 +156,7 @@ def indicator_columns(con, key) -> list[str]:
     """The indicator columns of program_outcomes: all but its key and the denominators."""
     columns = con.execute(
         "select column_name from information_schema.columns"
-        f" where table_schema = '{SCHEMA}' and table_name = 'program_outcomes' order by ordinal_position"
+        f" where table_schema = '{SCHEMA}' and table_name = 'program_outcomes' and data_type <> 'VARCHAR'"
+        " order by ordinal_position"
     ).fetchall()
     return [c for (c,) in columns if c not in key and not c.endswith("_denominator")]

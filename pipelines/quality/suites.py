@@ -90,9 +90,15 @@ def cross_table_rules(con, table: str, checks: list[RowCheck]) -> list[Rule]:
     return rules
 
 
+# A saving is a difference of costs: negative when the programme cost more than it saved.
+SIGNED_DKK = ("cost_saving",)
+
+
 def _column_rules(column: str, plausible_dkk: float) -> list[Rule]:
     if column.endswith("_pct"):
         return [Rule("ExpectColumnValuesToBeBetween", {"column": column, "min_value": 0, "max_value": 100}, True)]
+    if column.startswith(SIGNED_DKK):
+        return [Rule("ExpectColumnValuesToBeBetween", {"column": column, "max_value": plausible_dkk}, False)]
     if column.endswith("_dkk"):
         return [
             Rule("ExpectColumnValuesToBeBetween", {"column": column, "min_value": 0}, True),

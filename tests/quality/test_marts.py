@@ -8,13 +8,19 @@ from pipelines.quality.marts import published_keys, published_keys_in
 def test_keys_are_the_ones_the_mart_yaml_declares():
     # dbt/models/marts/*.yml: unique_combination tests, and indicators' unique indicator_id
     assert published_keys() == {
+        "caseload_department_month": ("kommunekode", "afdeling", "month"),
+        "caseload_month": ("kommunekode", "caseworker_id", "month"),
+        "comparison_balance": ("kommunekode", "program", "covariate"),
         "dim_family": ("family_id",),
         "dim_person": ("kommunekode", "person_id"),
         "enrolment_population_families": ("enrolment_id",),
+        "event_study_costs": ("kommunekode", "program", "relative_month"),
+        "event_study_measures": ("kommunekode", "program", "relative_month"),
         "family_members": ("family_id", "person_id"),
         "family_month": ("family_id", "program", "month"),
         "indicators": ("indicator_id",),
         "measure_spells": ("kommunekode", "measure_kind", "measure_id"),
+        "operations_month": ("kommunekode", "month"),
         "program_families": ("family_id", "program", "enrolment_start"),
         "program_outcomes": ("kommunekode", "program", "cohort"),
         "support_spells": ("kommunekode", "person_id", "spell_start"),
@@ -22,9 +28,11 @@ def test_keys_are_the_ones_the_mart_yaml_declares():
 
 
 def test_every_model_in_the_analytics_schema_is_checked_and_published():
-    assert PUBLISHED_TABLES == ("dim_family", "dim_person", "enrolment_population_families", "family_members",
-                                "family_month", "indicators", "measure_spells", "program_families",
-                                "program_outcomes", "support_spells")
+    assert PUBLISHED_TABLES == (
+        "caseload_department_month", "caseload_month", "comparison_balance", "dim_family", "dim_person",
+        "enrolment_population_families", "event_study_costs", "event_study_measures", "family_members",
+        "family_month", "indicators", "measure_spells", "operations_month", "program_families", "program_outcomes",
+        "support_spells")
 
 
 def model(name: str, schema: str = "analytics", constraints=(), columns=None) -> tuple[str, dict]:

@@ -81,6 +81,8 @@ final as (
     select * from during_enrolment
     union all
     select * from months
+    union all
+    select * from {{ ref('int_comparison_periods') }}
 
 )
 

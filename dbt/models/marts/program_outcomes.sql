@@ -4,6 +4,12 @@ with enrolment_outcomes as (
 
 ),
 
+program_savings as (
+
+    select * from {{ ref('int_program_savings') }}
+
+),
+
 cohorts as (
 
     select
@@ -53,7 +59,7 @@ totals as (
 
 ),
 
-final as (
+outcomes as (
 
     select
         kommunekode,
@@ -108,6 +114,26 @@ final as (
         end as measures_per_child_month_after,
         cast(child_months_after_n as bigint) as measures_per_child_month_after_denominator
     from totals
+
+),
+
+final as (
+
+    select
+        outcomes.*,
+        program_savings.cost_saving_dkk,
+        program_savings.cost_saving_dkk_ci_low,
+        program_savings.cost_saving_dkk_ci_high,
+        program_savings.cost_saving_net_dkk,
+        program_savings.cost_saving_naive_dkk,
+        coalesce(program_savings.enrolments_matched_n, 0) as cost_saving_dkk_denominator,
+        coalesce(program_savings.comparison_families_n, 0) as comparison_families_n,
+        program_savings.saving_method
+    from outcomes
+    left join program_savings
+        on outcomes.kommunekode = program_savings.kommunekode
+        and outcomes.program = program_savings.program
+        and outcomes.cohort = program_savings.cohort
 
 )
 

@@ -64,7 +64,9 @@ cells as (
 
 draws as (
 
-    -- resample the cell's enrolments with replacement; md5 of the fixed seed, so a re-run draws the same
+    -- resample the cell's enrolments with replacement; md5 of the fixed seed, so a re-run draws the same.
+    -- The modulus is taken in 128-bit integers: against a BIGINT, DuckDB computes it in DOUBLE, whose
+    -- rounding leaves only some slots ever drawn.
     select
         cells.kommunekode,
         cells.program,
@@ -74,7 +76,7 @@ draws as (
             md5_number(
                 concat_ws('|', {{ var('bootstrap_seed') }}, cells.kommunekode, cells.program, cells.cohort,
                     replicates.replicate, draws.draw)
-            ) % cells.enrolments_n as bigint
+            ) % cast(cells.enrolments_n as uhugeint) as bigint
         ) as slot
     from cells
     cross join range(1, {{ var('bootstrap_replicates') }} + 1) as replicates (replicate)

@@ -30,7 +30,9 @@ support_spells as (
     inner join benefit_types on benefit_spells.benefit_code = benefit_types.code
     where
         benefit_types.is_public_income_support
-        and coalesce(benefit_spells.valid_to, benefit_spells.extract_date) >= benefit_spells.valid_from
+        -- as int_support_weeks: every week from the start's week to the end's week
+        and {{ iso_week_start('coalesce(benefit_spells.valid_to, benefit_spells.extract_date)') }}
+        >= {{ iso_week_start('benefit_spells.valid_from') }}
 
 ),
 

@@ -64,8 +64,7 @@ spells as (
         min(segment_start) as spell_start,
         max(segment_end) as spell_end,
         max(extract_date) as extract_date,
-        sum({{ support_cost('dkk_per_week', overlap_days('segment_start', 'segment_end', 'segment_start', 'segment_end')) }})
-            as cost_dkk
+        sum({{ support_cost('dkk_per_week', "date_diff('day', segment_start, segment_end) + 1") }}) as cost_dkk
     from numbered
     group by kommunekode, person_id, spell_number
 
@@ -85,8 +84,8 @@ spell_benefits as (
     inner join benefit_spells
         on spells.kommunekode = benefit_spells.kommunekode
         and spells.person_id = benefit_spells.person_id
-        and benefit_spells.valid_from <= spells.spell_end
-        and coalesce(benefit_spells.valid_to, benefit_spells.extract_date) >= spells.spell_start
+        and spells.spell_end >= benefit_spells.valid_from
+        and spells.spell_start <= coalesce(benefit_spells.valid_to, benefit_spells.extract_date)
     inner join benefit_types on benefit_spells.benefit_code = benefit_types.code
     where benefit_types.is_public_income_support
     group by spells.kommunekode, spells.person_id, spells.spell_start

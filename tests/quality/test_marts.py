@@ -8,15 +8,20 @@ from pipelines.quality.marts import published_keys, published_keys_in
 def test_keys_are_the_ones_the_mart_yaml_declares():
     # dbt/models/marts/*.yml: unique_combination tests, and indicators' unique indicator_id
     assert published_keys() == {
+        "caseload_department_month": ("kommunekode", "afdeling", "month"),
+        "caseload_month": ("kommunekode", "caseworker_id", "month"),
+        "event_study_measures": ("kommunekode", "program", "relative_month"),
         "family_month": ("family_id", "program", "month"),
         "indicators": ("indicator_id",),
         "program_families": ("family_id", "program", "enrolment_start"),
+        "operations_month": ("kommunekode", "month"),
         "program_outcomes": ("kommunekode", "program", "cohort"),
     }
 
 
 def test_every_model_in_the_analytics_schema_is_checked_and_published():
-    assert PUBLISHED_TABLES == ("family_month", "indicators", "program_families", "program_outcomes")
+    assert PUBLISHED_TABLES == ("caseload_department_month", "caseload_month", "event_study_measures", "family_month",
+                                "indicators", "operations_month", "program_families", "program_outcomes")
 
 
 def model(name: str, schema: str = "analytics", constraints=(), columns=None) -> tuple[str, dict]:

@@ -165,8 +165,9 @@ def test_event_study_rows(built):
 
 def test_event_study_has_every_month_where_nobody_contributes(built):
     rows = built.execute(
-        "select relative_month, families_n, child_months, measures_per_child_month, measures_per_child_month_denominator"
-        " from analytics.event_study_measures where kommunekode = ? order by relative_month", (OTHER,)).fetchall()
+        "select relative_month, families_n, child_months, measures_per_child_month,"
+        " measures_per_child_month_denominator from analytics.event_study_measures"
+        " where kommunekode = ? order by relative_month", (OTHER,)).fetchall()
     assert rows == [(k, 0, 0, None, 0) for k in range(-6, 7)]
 
 

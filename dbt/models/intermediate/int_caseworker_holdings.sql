@@ -34,7 +34,7 @@ holdings as (
     select
         kommunekode,
         caseworker_id,
-        'jobcenter' as system,
+        'jobcenter' as system,  -- noqa: RF04
         person_id as case_key,
         person_id,
         valid_from,
@@ -47,7 +47,7 @@ holdings as (
     select
         kommunekode,
         caseworker_id,
-        'child' as system,
+        'child' as system,  -- noqa: RF04
         case_id as case_key,
         child_id as person_id,
         opened_date as valid_from,
@@ -60,7 +60,7 @@ holdings as (
     select
         kommunekode,
         caseworker_id,
-        'adult' as system,
+        'adult' as system,  -- noqa: RF04
         measure_id as case_key,
         person_id,
         start_date as valid_from,
@@ -74,7 +74,7 @@ holdings as (
     select
         members.kommunekode,
         members.casemanager_id as caseworker_id,
-        'programme' as system,
+        'programme' as system,  -- noqa: RF04
         enrolments.enrolment_id as case_key,
         members.person_id,
         members.start_date as valid_from,

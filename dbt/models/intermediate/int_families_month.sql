@@ -68,7 +68,7 @@ final as (
     from operations_months
     left join changes
         on operations_months.kommunekode = changes.kommunekode
-        and changes.month <= operations_months.month
+        and operations_months.month >= changes.month
     group by operations_months.kommunekode, operations_months.month
 
 )

@@ -36,7 +36,7 @@ family_system_spells as (
         on family_members.kommunekode = system_spells.kommunekode
         and family_members.person_id = system_spells.person_id
         and family_members.valid_from <= system_spells.valid_to
-        and system_spells.valid_from <= family_members.valid_to
+        and family_members.valid_to >= system_spells.valid_from
 
 ),
 

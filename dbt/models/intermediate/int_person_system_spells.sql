@@ -52,7 +52,7 @@ source_spells as (
     select
         kommunekode,
         person_id,
-        'jobcenter' as system,
+        'jobcenter' as system,  -- noqa: RF04
         valid_from as start_date,
         least(coalesce(valid_to, extract_date), extract_date) as end_date
     from jobcenter_cases
@@ -62,7 +62,7 @@ source_spells as (
     select
         benefit_spells.kommunekode,
         benefit_spells.person_id,
-        'jobcenter' as system,
+        'jobcenter' as system,  -- noqa: RF04
         benefit_spells.valid_from as start_date,
         least(coalesce(benefit_spells.valid_to, benefit_spells.extract_date), benefit_spells.extract_date)
             as end_date
@@ -76,7 +76,7 @@ source_spells as (
     select
         kommunekode,
         child_id as person_id,
-        'child' as system,
+        'child' as system,  -- noqa: RF04
         opened_date as start_date,
         least(coalesce(closed_date - 1, extract_date), extract_date) as end_date
     from child_cases
@@ -86,7 +86,7 @@ source_spells as (
     select
         kommunekode,
         child_id as person_id,
-        'child' as system,
+        'child' as system,  -- noqa: RF04
         start_date,
         least(coalesce(end_date, extract_date), extract_date) as end_date
     from child_measures
@@ -96,7 +96,7 @@ source_spells as (
     select
         kommunekode,
         person_id,
-        'adult' as system,
+        'adult' as system,  -- noqa: RF04
         start_date,
         least(coalesce(end_date, extract_date), extract_date) as end_date
     from adult_measures
@@ -106,7 +106,7 @@ source_spells as (
     select
         kommunekode,
         person_id,
-        'adult' as system,
+        'adult' as system,  -- noqa: RF04
         assessment_date as start_date,
         least(assessment_date + {{ var('system_event_days', 365) }} - 1, extract_date) as end_date
     from assessments
@@ -116,7 +116,7 @@ source_spells as (
     select
         kommunekode,
         person_id,
-        'police' as system,
+        'police' as system,  -- noqa: RF04
         event_date as start_date,
         least(event_date + {{ var('system_event_days', 365) }} - 1, extract_date) as end_date
     from police_events

@@ -54,9 +54,10 @@ involvement as (
         month,
         count(*) filter (where caseworkers_n > 0) as families_with_caseworker_n,
         sum(caseworkers_n) as caseworkers_of_families_sum,
-        {% for systems in range(1, 5) %}
-        count(*) filter (where systems_n = {{ systems }}) as families_systems_{{ systems }}_n{{ "," if not loop.last }}
-        {% endfor %}
+        count(*) filter (where systems_n = 1) as families_systems_1_n,
+        count(*) filter (where systems_n = 2) as families_systems_2_n,
+        count(*) filter (where systems_n = 3) as families_systems_3_n,
+        count(*) filter (where systems_n = 4) as families_systems_4_n
     from family_involvement
     group by kommunekode, month
 
@@ -120,13 +121,14 @@ final as (
         cast(coalesce(notified.notifications_n, 0) as bigint) as notifications_n,
         families_month.families_n,
         families_month.families_n
-        {% for systems in range(1, 5) %}
-        - coalesce(involvement.families_systems_{{ systems }}_n, 0)
-        {% endfor %} as families_systems_0_n,
-        {% for systems in range(1, 5) %}
-        cast(coalesce(involvement.families_systems_{{ systems }}_n, 0) as bigint)
-            as families_systems_{{ systems }}_n{{ "," if not loop.last }}
-        {% endfor %}
+        - coalesce(involvement.families_systems_1_n, 0)
+        - coalesce(involvement.families_systems_2_n, 0)
+        - coalesce(involvement.families_systems_3_n, 0)
+        - coalesce(involvement.families_systems_4_n, 0) as families_systems_0_n,
+        cast(coalesce(involvement.families_systems_1_n, 0) as bigint) as families_systems_1_n,
+        cast(coalesce(involvement.families_systems_2_n, 0) as bigint) as families_systems_2_n,
+        cast(coalesce(involvement.families_systems_3_n, 0) as bigint) as families_systems_3_n,
+        cast(coalesce(involvement.families_systems_4_n, 0) as bigint) as families_systems_4_n
     from operations_months
     inner join families_month
         on operations_months.kommunekode = families_month.kommunekode

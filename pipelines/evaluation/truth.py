@@ -1,4 +1,4 @@
-"""The published saving per municipality × programme, beside the generator's truth when there is one (docs/evaluation.md)."""
+"""The published saving per municipality × programme, beside the generator's truth if known (docs/evaluation.md)."""
 from __future__ import annotations
 
 import json

@@ -82,7 +82,18 @@ final as (
     union all
     select * from months
     union all
-    select * from {{ ref('int_comparison_periods') }}
+    select
+        period_id,
+        period_kind,
+        kommunekode,
+        family_id,
+        program,
+        enrolment_id,
+        month,
+        person_id,
+        period_start,
+        period_end
+    from {{ ref('int_comparison_periods') }}
 
 )
 

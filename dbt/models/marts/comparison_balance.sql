@@ -35,7 +35,9 @@ weighted_units as (
         program,
         cast(1 as decimal(38, 8)) as weight,
         kommunekode,
-        {{ covariates | join(', ') }}
+        {%- for covariate in covariates %}
+        {{ covariate }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
     from covariates
     where unit_kind = 'enrolment'
     union all
@@ -44,7 +46,9 @@ weighted_units as (
         programme_months.program,
         cast(1 as decimal(38, 8)) as weight,
         covariates.kommunekode,
-        {% for covariate in covariates %}covariates.{{ covariate }}{% if not loop.last %}, {% endif %}{% endfor %}
+        {%- for covariate in covariates %}
+        covariates.{{ covariate }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
     from covariates
     inner join programme_months
         on covariates.kommunekode = programme_months.kommunekode
@@ -56,7 +60,9 @@ weighted_units as (
         matches.program,
         cast(1.0 / count(*) over (partition by matches.enrolment_id) as decimal(38, 8)) as weight,
         covariates.kommunekode,
-        {% for covariate in covariates %}covariates.{{ covariate }}{% if not loop.last %}, {% endif %}{% endfor %}
+        {%- for covariate in covariates %}
+        covariates.{{ covariate }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
     from matches
     inner join covariates
         on covariates.unit_kind = 'comparison_family'
@@ -73,7 +79,11 @@ long as (
         unit_group,
         '{{ covariate }}' as covariate,
         weight,
-        cast({% if covariate.startswith("has_") %}cast({{ covariate }} as integer){% else %}{{ covariate }}{% endif %} as decimal(38, 2)) as value
+        {%- if covariate.startswith('has_') %}
+        cast(cast({{ covariate }} as integer) as decimal(38, 2)) as covariate_value
+        {%- else %}
+        cast({{ covariate }} as decimal(38, 2)) as covariate_value
+        {%- endif %}
     from weighted_units
     {% if not loop.last %}union all{% endif %}
     {% endfor %}
@@ -88,8 +98,8 @@ moments as (
         covariate,
         unit_group,
         sum(weight) as weight_sum,
-        sum(weight * value) as value_sum,
-        sum(weight * value * value) as square_sum
+        sum(weight * covariate_value) as value_sum,
+        sum(weight * covariate_value * covariate_value) as square_sum
     from long
     group by kommunekode, program, covariate, unit_group
 

@@ -30,11 +30,13 @@ enrolment_months as (
         enrolments.kommunekode,
         enrolments.program,
         cast(date_trunc('month', enrolments.enrolment_start) as date) as match_month,
-        offsets.relative_month,
-        cast(date_trunc('month', enrolments.enrolment_start) + to_months(offsets.relative_month) as date) as month
+        relative_months.relative_month,
+        cast(date_trunc('month', enrolments.enrolment_start) + to_months(relative_months.relative_month) as date)
+            as calendar_month
     from enrolments
-    cross join range(-12, 25) as offsets (relative_month)
-    where date_trunc('month', enrolments.enrolment_start) + to_months(offsets.relative_month)
+    cross join range(-12, 25) as relative_months (relative_month)
+    where
+        date_trunc('month', enrolments.enrolment_start) + to_months(relative_months.relative_month)
         <= date_trunc('month', enrolments.extract_date)
 
 ),
@@ -67,7 +69,7 @@ enrolled_costs as (
     left join unit_month_costs
         on unit_month_costs.unit_kind = 'enrolment'
         and enrolment_months.enrolment_id = unit_month_costs.unit_id
-        and enrolment_months.month = unit_month_costs.month
+        and enrolment_months.calendar_month = unit_month_costs.month
 
 ),
 
@@ -85,7 +87,7 @@ comparison_costs as (
         on unit_month_costs.unit_kind = 'comparison_family'
         and matches.comparison_family_id = unit_month_costs.unit_id
         and matches.match_month = unit_month_costs.match_month
-        and enrolment_months.month = unit_month_costs.month
+        and enrolment_months.calendar_month = unit_month_costs.month
     group by enrolment_months.enrolment_id, enrolment_months.relative_month
 
 ),

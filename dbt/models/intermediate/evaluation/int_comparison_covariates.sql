@@ -99,8 +99,8 @@ costs_before as (
     inner join person_month_costs
         on units.kommunekode = person_month_costs.kommunekode
         and units.person_id = person_month_costs.person_id
-        and person_month_costs.month >= units.match_month - interval 12 month
-        and person_month_costs.month < units.match_month
+        and units.match_month - interval 12 month <= person_month_costs.month
+        and units.match_month > person_month_costs.month
     group by units.unit_kind, units.unit_id, units.match_month
 
 ),

@@ -76,7 +76,8 @@ final as (
         enrolment_costs.cost_year_before_dkk,
         enrolment_costs.cost_during_dkk,
         cast(
-            enrolment_costs.cost_during_dkk - enrolment_costs.cost_year_before_dkk * enrolment_costs.enrolment_days / 365
+            enrolment_costs.cost_during_dkk
+            - enrolment_costs.cost_year_before_dkk * enrolment_costs.enrolment_days / 365
             as decimal(18, 4)
         ) as enrolled_cost_change_dkk,
         comparison_changes.comparison_families_n,

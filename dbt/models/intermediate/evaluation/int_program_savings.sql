@@ -74,8 +74,10 @@ draws as (
         replicates.replicate,
         1 + cast(
             md5_number(
-                concat_ws('|', {{ var('bootstrap_seed') }}, cells.kommunekode, cells.program, cells.cohort,
-                    replicates.replicate, draws.draw)
+                concat_ws(
+                    '|', {{ var('bootstrap_seed') }}, cells.kommunekode, cells.program, cells.cohort,
+                    replicates.replicate, draws.draw
+                )
             ) % cast(cells.enrolments_n as uhugeint) as bigint
         ) as slot
     from cells

@@ -6,7 +6,7 @@ with operations_months as (
 
 family_members as (
 
-    select * from {{ ref('int_operations_family_members') }}
+    select * from {{ ref('family_members') }}
 
 ),
 

@@ -125,9 +125,7 @@ interval_links as (
 
 ),
 
--- The SQL linter cannot parse DuckDB's USING KEY in what connected_components renders (PRS exempted below), so it
--- does not see that the macro reads these two CTEs (ST03 exempted).
-interval_nodes as ( -- noqa: ST03
+all_interval_nodes as (
 
     select
         kommunekode,
@@ -147,21 +145,82 @@ interval_nodes as ( -- noqa: ST03
 
 ),
 
-interval_edges as ( -- noqa: ST03
+interval_children_n as (
 
-    select distinct
+    select
         kommunekode,
         static_component_id,
         interval_from,
-        child_id as node_a,
-        adult_id as node_b
+        count(*) as children_n
+    from interval_children
+    group by kommunekode, static_component_id, interval_from
+
+),
+
+single_child_components as (
+
+    -- every link has a child at one end: with one child in the interval, everyone is linked to it
+    select
+        all_interval_nodes.kommunekode,
+        all_interval_nodes.static_component_id,
+        all_interval_nodes.interval_from,
+        all_interval_nodes.node_id,
+        min(all_interval_nodes.node_id) over (
+            partition by
+                all_interval_nodes.kommunekode, all_interval_nodes.static_component_id, all_interval_nodes.interval_from
+        ) as component_id
+    from all_interval_nodes
+    inner join interval_children_n
+        on all_interval_nodes.kommunekode = interval_children_n.kommunekode
+        and all_interval_nodes.static_component_id = interval_children_n.static_component_id
+        and all_interval_nodes.interval_from = interval_children_n.interval_from
+    where interval_children_n.children_n = 1
+
+),
+
+-- The SQL linter cannot parse DuckDB's USING KEY in what connected_components renders (PRS exempted below), so it
+-- does not see that the macro reads these two CTEs (ST03 exempted).
+interval_nodes as ( -- noqa: ST03
+
+    -- only intervals with two or more children need the label propagation
+    select all_interval_nodes.*
+    from all_interval_nodes
+    inner join interval_children_n
+        on all_interval_nodes.kommunekode = interval_children_n.kommunekode
+        and all_interval_nodes.static_component_id = interval_children_n.static_component_id
+        and all_interval_nodes.interval_from = interval_children_n.interval_from
+    where interval_children_n.children_n > 1
+
+),
+
+interval_edges as ( -- noqa: ST03
+
+    select distinct
+        interval_links.kommunekode,
+        interval_links.static_component_id,
+        interval_links.interval_from,
+        interval_links.child_id as node_a,
+        interval_links.adult_id as node_b
     from interval_links
+    inner join interval_children_n
+        on interval_links.kommunekode = interval_children_n.kommunekode
+        and interval_links.static_component_id = interval_children_n.static_component_id
+        and interval_links.interval_from = interval_children_n.interval_from
+    where interval_children_n.children_n > 1
+
+),
+
+multi_child_components as (
+
+    {{ connected_components('interval_nodes', 'interval_edges', ['kommunekode', 'static_component_id', 'interval_from']) }} -- noqa: PRS
 
 ),
 
 components as (
 
-    {{ connected_components('interval_nodes', 'interval_edges', ['kommunekode', 'static_component_id', 'interval_from']) }} -- noqa: PRS
+    select * from single_child_components
+    union all
+    select * from multi_child_components
 
 ),
 

@@ -1,4 +1,6 @@
 """The published marts and their keys come from dbt's manifest."""
+from pathlib import Path
+
 import pytest
 
 from pipelines.quality.checks import PUBLISHED_TABLES
@@ -94,3 +96,13 @@ def test_two_keys_of_the_same_kind_are_refused():
             model("m"), data_test("m", "unique_combination", columns=["a", "b"]),
             data_test("m", "unique_combination", columns=["a", "c"]),
         ))
+
+
+def test_the_key_table_in_docs_quality_is_the_one_the_yaml_declares():
+    text = (Path(__file__).resolve().parents[2] / "docs" / "quality.md").read_text(encoding="utf-8")
+    table = text.split("| table | key |\n|---|---|\n", 1)[1].split("\n\n", 1)[0]
+    documented = {}
+    for row in table.splitlines():
+        name, key = (cell.strip().split("`")[1] for cell in row.strip("|").split("|")[:2])
+        documented[name] = tuple(column.strip() for column in key.split(","))
+    assert documented == published_keys()

@@ -15,6 +15,9 @@ Caseworkers (420): SBJ1 JOBCENTER from 2020; SBB1 BOERN_FAMILIE 2020 .. 2023-12-
 Job-centre cases: A1 SBJ1 2021-01-04 .. 2023-03-31; A2 SBJ1 from 2022-01-03; A3 SBJ1 from 2024-01-08.
 Child cases: S3 C3 SBB1 2023-06-01 .. closed 2024-01-01; S4 C3 SBB2 from 2024-01-01; S5 C1 SBB1 from 2023-10-01.
 Adult measure: V3 A3 SBV1 2024-02-01 .. 2024-04-30. Notifications: C1 2023-06-05, C2 2023-06-30, C3 2023-07-01.
+CPR relations (from birth): A1 mother and A2 father of C1, C2 and C4; A3 mother of C3; Y4 mother and Y3 father of
+  Y2. No addresses, so the population's families (families.md) are the parents' links: {A1, A2, C1, C2} (C4 until
+  he moves out), {A3, C3} and {Y2, Y3, Y4}; Y1, A4 and Z1 are in no family.
 """
 from __future__ import annotations
 
@@ -29,6 +32,10 @@ from .fixtures import EXTRACT, KOMMUNE, PROGRAM, member, person
 from .raw_tables import insert_rows
 
 OTHER = "461"
+
+
+def parent_link(child, parent, relation, born):
+    return {"cpr_barn": child, "cpr_foraelder": parent, "relation": relation, "fra_dato": born, "til_dato": None}
 
 
 def extra_rows(con) -> None:
@@ -83,6 +90,15 @@ def extra_rows(con) -> None:
         {"underretning_id": "U1", "cpr_barn": "pc1", "modtaget": "2023-06-05", "kilde": "SKOLE", "akut": "N"},
         {"underretning_id": "U2", "cpr_barn": "pc2", "modtaget": "2023-06-30", "kilde": "SKOLE", "akut": "N"},
         {"underretning_id": "U3", "cpr_barn": "pc3", "modtaget": "2023-07-01", "kilde": "POLITI", "akut": "J"},
+    ])
+    insert_rows(con, "cpr__relationer", KOMMUNE, EXTRACT, [
+        parent_link(child, parent, relation, born)
+        for child, born, parents in (("pc1", "2012-05-05", (("pa1", "MOR"), ("pa2", "FAR"))),
+                                     ("pc2", "2015-01-01", (("pa1", "MOR"), ("pa2", "FAR"))),
+                                     ("pc4", "2009-01-03", (("pa1", "MOR"), ("pa2", "FAR"))),
+                                     ("pc3", "2010-01-01", (("pa3", "MOR"),)),
+                                     ("py2", "2008-06-01", (("py4", "MOR"), ("py3", "FAR"))))
+        for parent, relation in parents
     ])
     insert_rows(con, "cpr__personer", OTHER, EXTRACT, [person("pz1", "M", "2003-01-15")])
     insert_rows(con, "program__deltagelse", OTHER, EXTRACT, [member("G1", "pz1", "VOKSEN", "2023-03-01", "2023-09-30")])
@@ -244,23 +260,23 @@ def test_caseload_month_counts_by_system(built):
 
 
 def test_families_caseworkers_and_systems_june_2023(built):
-    # Families on 2023-06-30: F1 and F3 (enrolments, until the population's families are merged).
-    # F1: SBJ1 (A2) and CM1 -> 2 caseworkers; systems jobcenter (A2) and child (C1's S1, C2's S2) -> 2.
-    # F3: CM1 -> 1 caseworker; police (Y2's charge of 2023-05-31) -> 1 system.
+    # Families on 2023-06-30: {A1, A2, C1, C2}: SBJ1 (A2's case) and CM1 (F1) -> 2 caseworkers; job centre (A2) and
+    # child (S1, S2) -> 2 systems. {A3, C3}: SBB1 (S3) -> 1; child -> 1. {Y2, Y3, Y4}: CM1 (F3) -> 1; police (Y2's
+    # charge of 2023-05-31) -> 1.
     row = month(built, KOMMUNE, "2023-06-01")
-    assert row["families_n"] == 2
-    assert row["caseworkers_per_family"] == pytest.approx((2 + 1) / 2)
-    assert row["caseworkers_per_family_denominator"] == 2
-    systems = [row[f"families_systems_{k}_n"] for k in range(5)]
-    assert systems == [0, 1, 1, 0, 0]
+    assert row["families_n"] == 3
+    assert row["caseworkers_per_family"] == pytest.approx((2 + 1 + 1) / 3)
+    assert row["caseworkers_per_family_denominator"] == 3
+    assert [row[f"families_systems_{k}_n"] for k in range(5)] == [0, 2, 1, 0, 0]
 
 
 def test_families_caseworkers_and_systems_march_2024(built):
-    # On 2024-03-31 only F2: A3 (SBJ1's case, SBV1's measure), C3 (SBB2's case) and CM1 -> 4 caseworkers; systems
-    # jobcenter (A3's case), adult (V3), child (S4) and police (C3's charge of 2024-02-01) -> all 4.
+    # On 2024-03-31: {A1, A2, C1, C2}: SBJ1 (A2) and SBB1 (S5, held after SBB1 left) -> 2; job centre and child -> 2.
+    # {A3, C3}: SBJ1 (A3's case), SBV1 (V3), SBB2 (S4), CM1 (F2) -> 4; job centre, adult, child, police (C3's charge
+    # of 2024-02-01) -> 4. {Y2, Y3, Y4}: no caseworker (F3 has ended); police (charges within 365 days) -> 1.
     row = month(built, KOMMUNE, "2024-03-01")
-    assert (row["families_n"], row["caseworkers_per_family"], row["caseworkers_per_family_denominator"]) == (1, 4.0, 1)
-    assert [row[f"families_systems_{k}_n"] for k in range(5)] == [0, 0, 0, 0, 1]
+    assert (row["families_n"], row["caseworkers_per_family"], row["caseworkers_per_family_denominator"]) == (3, 3.0, 2)
+    assert [row[f"families_systems_{k}_n"] for k in range(5)] == [0, 1, 1, 0, 1]
 
 
 def test_placements_and_notifications(built):

@@ -7,7 +7,7 @@
 
 {#- Income support: the days of a support segment (or week) inside a period at a weekly rate. -#}
 {% macro support_cost(dkk_per_week, days) -%}
-    cast({{ dkk_per_week }} * {{ days }} / 7.0 as decimal(18, 4))
+    cast(({{ dkk_per_week }}) * ({{ days }}) / 7.0 as decimal(18, 4))
 {%- endmacro %}
 
 {#- A measure spell's cost inside [period_start, period_end], by its rate unit (seed rate_units):

@@ -46,7 +46,8 @@ adults as (
         enrolment_id,
         count(*) as n_adults,
         count(*) filter (where is_on_support_at_start) as adults_on_support_at_start_n,
-        sum(support_years_before_start) as adults_support_years_before_start_sum,
+        -- decimals, so the sum does not depend on the order of the rows
+        sum(cast(support_years_before_start as decimal(38, 10))) as adults_support_years_before_start_sum,
         count(*) filter (where is_woman_30_40) as adults_women_30_40_n,
         count(*) filter (where is_on_support_at_start and has_self_supporting_run) as adults_on_support_with_run_n,
         count(*) filter (where is_on_support_at_start and is_self_supporting_at_end)
@@ -64,7 +65,8 @@ children as (
         enrolment_id,
         count(*) as n_children,
         count(*) filter (where has_open_case_at_start) as children_open_case_at_start_n,
-        sum(case_years_at_start) filter (where has_open_case_at_start) as children_case_years_at_start_sum,
+        sum(cast(case_years_at_start as decimal(38, 10))) filter (where has_open_case_at_start)
+            as children_case_years_at_start_sum,
         count(*) filter (where has_open_case_at_end) as children_open_case_at_end_n,
         count(*) filter (where is_case_closed_by_end) as children_case_closed_n
     from child_case_status

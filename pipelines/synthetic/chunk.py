@@ -46,9 +46,13 @@ class Chunk:
     persons: int = 0
 
     def new_id(self, prefix: str) -> str:
-        """Identifiers with letters and short digit runs, never CPR-like."""
+        """Identifiers whose digit runs letters keep apart, so no size of municipality makes them CPR-shaped.
+
+        The loader masks CPR-shaped text in every column: `420-1023-12345` (chunk 1023 of a national run) reads as
+        20-10-23-1234 and would be masked, and every such identifier would become the same value.
+        """
         self.counters[prefix] += 1
-        return f"{prefix}{self.kommunekode}-{self.index}-{self.counters[prefix]:04d}"
+        return f"{prefix}{self.kommunekode}c{self.index}n{self.counters[prefix]:04d}"
 
     def person(self, sex: str, birth: date) -> Person:
         self.persons += 1

@@ -31,7 +31,7 @@ EXTRACT_DATE = date(2026, 11, 30)
 EFFECTS = {"zero": NO_EFFECT, "demo": DEMO_EFFECT}
 
 
-def one_run(effect_name: str, seed: int, residents: int) -> list[SavingAgainstTruth]:
+def one_run(effect_name: str, seed: int, residents: int, reuse: bool = False) -> list[SavingAgainstTruth]:
     from pipelines.synthetic.generate import generate
 
     folder = DATA / f"{effect_name}-{seed}-{residents}"
@@ -40,6 +40,8 @@ def one_run(effect_name: str, seed: int, residents: int) -> list[SavingAgainstTr
         generate(landing, residents=residents, seed=seed, extract_date=EXTRACT_DATE,
                  effect=EFFECTS[effect_name], truth_path=truth)
     warehouse = folder / "warehouse" / "helhed.duckdb"
+    if reuse and warehouse.exists():
+        return savings_against_truth(warehouse, truth)
     env = os.environ | {"DAGSTER_HOME": str(folder / "dagster"), "HELHED_PSEUDONYM_KEY": "bench-key-not-secret"}
     subprocess.run([str(Path(sys.executable).with_name("helhed")), "run", "--landing", str(landing),
                     "--warehouse", str(warehouse)], check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
@@ -78,10 +80,11 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=20)
     parser.add_argument("--residents", type=int, default=20_000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--reuse", action="store_true", help="read warehouses already published by an earlier run")
     args = parser.parse_args()
     runs = [(effect_name, seed) for effect_name in EFFECTS for seed in range(1, args.seeds + 1)]
     with ProcessPoolExecutor(max_workers=args.workers) as pool:
-        futures = {run: pool.submit(one_run, *run, args.residents) for run in runs}
+        futures = {run: pool.submit(one_run, *run, args.residents, args.reuse) for run in runs}
         results = {run: future.result() for run, future in futures.items()}
     summary = [line for name in EFFECTS
                for line in _summary(name, [r for (e, _), rows in results.items() if e == name for r in rows])]

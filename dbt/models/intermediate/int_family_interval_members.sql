@@ -22,7 +22,7 @@ change_points as (
     select
         static_components.kommunekode,
         static_components.static_component_id,
-        child_spells.valid_from as change_date
+        unnest([child_spells.valid_from, child_spells.valid_to + 1]) as change_date
     from child_spells
     inner join static_components
         on child_spells.kommunekode = static_components.kommunekode
@@ -33,29 +33,7 @@ change_points as (
     select
         static_components.kommunekode,
         static_components.static_component_id,
-        child_spells.valid_to + 1 as change_date
-    from child_spells
-    inner join static_components
-        on child_spells.kommunekode = static_components.kommunekode
-        and child_spells.person_id = static_components.person_id
-
-    union
-
-    select
-        static_components.kommunekode,
-        static_components.static_component_id,
-        links.valid_from as change_date
-    from links
-    inner join static_components
-        on links.kommunekode = static_components.kommunekode
-        and links.child_id = static_components.person_id
-
-    union
-
-    select
-        static_components.kommunekode,
-        static_components.static_component_id,
-        links.valid_to + 1 as change_date
+        unnest([links.valid_from, links.valid_to + 1]) as change_date
     from links
     inner join static_components
         on links.kommunekode = static_components.kommunekode

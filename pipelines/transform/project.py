@@ -1,7 +1,10 @@
 """The dbt project, built once per process: its manifest is what Dagster's dbt assets are read from."""
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
@@ -21,9 +24,23 @@ def dbt_resource() -> DbtCliResource:
     return DbtCliResource(project_dir=dbt_project, dbt_executable=str(DBT_EXECUTABLE))
 
 
+PARTIAL_PARSE = "partial_parse.msgpack"
+
+
 def parse_manifest() -> None:
-    """Writes target/manifest.json from the models as they are now (`dbt parse`)."""
-    dbt_resource().cli(["parse"], target_path=dbt_project.manifest_path.parent, raise_on_error=True).wait()
+    """Writes target/manifest.json from the models as they are now (`dbt parse`).
+
+    dbt writes the file in place; a second job starting at the same moment would read it half-written. So dbt
+    parses into a scratch folder of its own and the finished files replace the old ones atomically."""
+    target = dbt_project.manifest_path.parent
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target, prefix="parse-") as scratch:
+        if (target / PARTIAL_PARSE).exists():
+            shutil.copy2(target / PARTIAL_PARSE, scratch)
+        dbt_resource().cli(["parse"], target_path=Path(scratch), raise_on_error=True).wait()
+        for name in (PARTIAL_PARSE, dbt_project.manifest_path.name):
+            if (Path(scratch) / name).exists():
+                os.replace(Path(scratch) / name, target / name)
 
 
 if not dbt_project.manifest_path.exists():

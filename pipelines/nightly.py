@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from dagster import DagsterEventType, DagsterInstance
 
 from .resources import run_config
@@ -28,10 +29,14 @@ def _instance() -> DagsterInstance:
 
 
 def prepare_dagster_home() -> Path:
-    """Run history lives in DAGSTER_HOME (default var/dagster); an empty dagster.yaml means Dagster's defaults."""
+    """Run history lives in DAGSTER_HOME (default var/dagster). Dagster's telemetry is off unless the operator's
+    dagster.yaml says otherwise: a warehouse of personal data does not phone home."""
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(DAGSTER_HOME_DEFAULT.resolve())))
     home.mkdir(parents=True, exist_ok=True)
-    (home / "dagster.yaml").touch()
+    config_file = home / "dagster.yaml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8")) if config_file.exists() else None
+    if not (config or {}).get("telemetry"):
+        config_file.write_text(yaml.safe_dump({**(config or {}), "telemetry": {"enabled": False}}), encoding="utf-8")
     return home
 
 

@@ -184,3 +184,28 @@ def test_same_content_delivered_again_under_a_new_date_changes_nothing(published
     assert _tables(copy, "raw") == _tables(warehouse, "raw")
     statuses = _query(copy, "SELECT DISTINCT extract_date::VARCHAR, status FROM audit.snapshots ORDER BY 1")
     assert statuses == [(EXTRACT_DATE, "carried_forward"), ("2026-11-21", "duplicate")]
+
+
+def test_the_run_history_home_has_dagster_telemetry_off(published):
+    from dagster import DagsterInstance
+
+    root, _, _ = published
+    instance = DagsterInstance.from_config(str(root / "dagster"))
+    try:
+        assert instance.telemetry_enabled is False
+    finally:
+        instance.dispose()
+
+
+def test_an_operators_dagster_yaml_is_kept_and_gains_telemetry_off(tmp_path, monkeypatch):
+    import yaml
+
+    from pipelines.nightly import prepare_dagster_home
+
+    home = tmp_path / "dagster"
+    home.mkdir()
+    (home / "dagster.yaml").write_text("run_retries:\n  enabled: true\n", encoding="utf-8")
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    prepare_dagster_home()
+    assert yaml.safe_load((home / "dagster.yaml").read_text(encoding="utf-8")) == {
+        "run_retries": {"enabled": True}, "telemetry": {"enabled": False}}

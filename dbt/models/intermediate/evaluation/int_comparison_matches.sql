@@ -57,7 +57,7 @@ enrolled_cells as (
 candidate_pairs as (
 
     -- the nearest candidates are in the enrolment's own cell when it holds enough of them (the same matches as
-    -- comparing with every candidate, without the pairs a national pool would make); otherwise every candidate
+    -- comparing with every candidate, with far fewer pairs); otherwise every candidate
     select
         enrolled_cells.unit_id as enrolment_id,
         pool.unit_id as comparison_family_id,

@@ -20,6 +20,13 @@ def built_warehouse(database, *extra_loads):
     return duckdb.connect(str(database), read_only=True)
 
 
+def one(con, sql, params=()) -> dict:
+    """The single row `sql` returns, by column name; more or fewer rows fail the test."""
+    rows = con.execute(sql, params).fetchall()
+    assert len(rows) == 1, f"{len(rows)} rows from {sql}"
+    return dict(zip([d[0] for d in con.description], rows[0]))
+
+
 @pytest.fixture(scope="session")
 def warehouse(tmp_path_factory) -> duckdb.DuckDBPyConnection:
     con = built_warehouse(tmp_path_factory.mktemp("dbt") / "helhed.duckdb")

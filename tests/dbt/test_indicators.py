@@ -27,7 +27,7 @@ import pytest
 from pipelines.quality.checks import PUBLISHED_TABLES
 from pipelines.quality.suites import validate_table
 
-from .conftest import built_warehouse
+from .conftest import built_warehouse, one
 from .fixtures import EXTRACT, KOMMUNE, PROGRAM, member, person
 from .raw_tables import insert_rows
 
@@ -111,10 +111,9 @@ def built(tmp_path_factory) -> duckdb.DuckDBPyConnection:
     con.close()
 
 
-def one(con, sql, params=()):
-    row = con.execute(sql, params).fetchone()
-    assert row is not None, sql
-    return dict(zip([d[0] for d in con.description], row))
+def caseload(con, caseworker_id, month):
+    return one(con, "select * from analytics.caseload_month where kommunekode = ? and caseworker_id = ? and month = ?",
+               (KOMMUNE, caseworker_id, month))
 
 
 def outcome(con, kommunekode, cohort):
@@ -245,17 +244,17 @@ def test_caseload_march_2024_leaves_out_a_caseworker_no_longer_employed(built):
         "select afdeling, caseload_per_caseworker from analytics.caseload_department_month"
         " where kommunekode = ? and month = '2024-03-01'", (KOMMUNE,)).fetchall())
     assert per_department == {"JOBCENTER": 2.0, "BOERN_FAMILIE": 1.0, "VOKSEN": 1.0, "CASEMANAGER": 1.0}
-    sbb1 = one(built, "select * from analytics.caseload_month where caseworker_id = 'SBB1' and month = '2024-03-01'")
+    sbb1 = caseload(built, "SBB1", "2024-03-01")
     assert (sbb1["is_employed"], sbb1["afdeling"], sbb1["open_child_cases_n"], sbb1["open_cases_n"]) == (
         False, None, 1, 1)
 
 
 def test_caseload_month_counts_by_system(built):
-    sbj1 = one(built, "select * from analytics.caseload_month where caseworker_id = 'SBJ1' and month = '2024-03-01'")
+    sbj1 = caseload(built, "SBJ1", "2024-03-01")
     assert (sbj1["afdeling"], sbj1["open_jobcenter_cases_n"], sbj1["open_cases_n"]) == ("JOBCENTER", 2, 2)
-    cm1 = one(built, "select * from analytics.caseload_month where caseworker_id = 'CM1' and month = '2023-06-01'")
+    cm1 = caseload(built, "CM1", "2023-06-01")
     assert (cm1["open_enrolments_n"], cm1["open_cases_n"]) == (2, 2)
-    sbv1 = one(built, "select * from analytics.caseload_month where caseworker_id = 'SBV1' and month = '2023-06-01'")
+    sbv1 = caseload(built, "SBV1", "2023-06-01")
     assert (sbv1["is_employed"], sbv1["open_cases_n"]) == (True, 0)
 
 

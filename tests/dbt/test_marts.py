@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import one
+
 # income_support_rates.csv, DKK per week
 KH21, KH22, KH23, DP22, SDP22 = 3110, 3172, 3235, 4373, 4373
 
@@ -18,12 +20,6 @@ F1_BEFORE = KH21 / 7 + 50 * KH22 + 2 * SDP22 + 43 * DP22 + 5 * KH22 + 26000 + 31
 #  C1 TIME 180 days (..06-30); C2 DAG 1000 x 214 days (06-01..12-31); A1 SEL85 30 days; A2 ENGANG 5000.
 F1_DURING = 61 * KH23 + 500 * 2 * 180 / 7 + 214 * 1000 + 30000 + 5000
 F1_DURING_PER_YEAR = F1_DURING * 365 / 364
-
-
-def one(con, sql, params=()):
-    row = con.execute(sql, params).fetchone()
-    names = [d[0] for d in con.description]
-    return dict(zip(names, row))
 
 
 @pytest.fixture(scope="module")

@@ -29,6 +29,7 @@ class Column:
     required: bool
     primary_key: bool
     pseudonymise: bool
+    free_text: bool
     allowed_values: tuple[str, ...] | None
     pattern: str | None
     minimum: float | None
@@ -100,6 +101,7 @@ def _column(prop: odcs.Property) -> Column:
         required=prop.required,
         primary_key=prop.primaryKey,
         pseudonymise=prop.custom.get("pseudonymise", False),
+        free_text=prop.custom.get("freeText", False),
         allowed_values=_allowed_values(prop),
         pattern=None if prop.logicalType == "date" else options.pattern,
         minimum=options.minimum,

@@ -86,22 +86,29 @@ def _staged_rows(con, delivered: DeliveredFile) -> str:
 
 
 def _row_json(contract: TableContract) -> str:
-    fields = ", ".join(f"{quote(c.name)} := {_stored_text(c)}" for c in contract.columns)
+    fields = ", ".join(f"{quote(c.name)} := {_safe_text(c)}" for c in contract.columns)
     return f"to_json(struct_pack({fields}))::VARCHAR"
 
 
-def _stored_text(column: Column) -> str:
-    """What may be stored of a delivered text value: CPR columns as pseudonyms, other text with CPR numbers masked."""
+def _safe_text(column: Column) -> str:
+    """A delivered text value as it may be stored anywhere: CPR columns as pseudonyms, other text masked."""
     if column.pseudonymise:
         return sql_expression(quote(column.name))
     return masked_sql_expression(quote(column.name))
+
+
+def _loaded_text(column: Column) -> str:
+    """A text value of a loaded row: only free text can still hold a CPR number (rule `cpr_shaped_text`)."""
+    if column.pseudonymise or column.free_text:
+        return _safe_text(column)
+    return quote(column.name)
 
 
 def _detail(rule: RowRule, contract: TableContract) -> str:
     column = next((c for c in contract.columns if c.name == rule.column), None)
     if column is None or column.pseudonymise:
         return "NULL"
-    return f"'value: ' || coalesce({_stored_text(column)}, 'NULL')"
+    return f"'value: ' || coalesce({_safe_text(column)}, 'NULL')"
 
 
 def find_invalid_cpr(con, contract: TableContract) -> None:
@@ -153,7 +160,7 @@ def _insert(con, delivered: DeliveredFile, snapshot: Snapshot, extract_date, man
         )
     valid = " AND ".join(f"NOT _broken_{i}" for i in range(len(rules))) or "true"
     values = ", ".join(
-        _stored_text(c) if c.logical_type == "string" else parsed(c, manifest) for c in contract.columns
+        _loaded_text(c) if c.logical_type == "string" else parsed(c, manifest) for c in contract.columns
     )
     snapshot_columns = f"{literal(snapshot.kommunekode)}, DATE {literal(extract_date.isoformat())}"
     con.execute(f"INSERT INTO raw.{contract.raw_table} SELECT {snapshot_columns}, line - 1, {values} "

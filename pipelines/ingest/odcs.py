@@ -40,6 +40,14 @@ class Pseudonymise(Strict):
     value: bool
 
 
+class FreeText(Strict):
+    """A text column that may quote a CPR number, which is then masked; in any other text column a CPR-shaped value
+    quarantines the row (an identifier masked into `<masked>` would merge distinct records)."""
+
+    property: Literal["freeText"]
+    value: bool
+
+
 class StagingName(Strict):
     """The English column name the staging model renames the column to."""
 
@@ -62,7 +70,9 @@ class CodeList(Strict):
 
 
 ContractCustomProperty = Annotated[SourceName | TableName | SourceRequired, Field(discriminator="property")]
-ColumnCustomProperty = Annotated[Pseudonymise | StagingName | StagingDescription, Field(discriminator="property")]
+ColumnCustomProperty = Annotated[
+    Pseudonymise | FreeText | StagingName | StagingDescription, Field(discriminator="property")
+]
 
 
 def _unique_names(names: list[str], what: str) -> None:

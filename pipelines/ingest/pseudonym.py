@@ -86,6 +86,11 @@ def install(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
         con.execute(f"SET VARIABLE {name} = unhex('{bytes(b ^ pad for b in padded).hex()}')")
 
 
+def cpr_like_sql() -> str:
+    """The RE2 pattern of anything CPR-shaped."""
+    return _SQL_CPR_LIKE
+
+
 def masked_sql_expression(column: str) -> str:
     """A text column with anything CPR-shaped masked, for columns that are not CPR columns (free text)."""
     return f"regexp_replace({column}, '{_SQL_CPR_LIKE}', '{MASK}', 'g')"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .contracts import Column, TableContract
 from .file_rules import Manifest
+from .pseudonym import cpr_like_sql
 
 INVALID_CPR_TABLE = "invalid_cpr_values"  # filled by the loader for each file, see loader.find_invalid_cpr
 
@@ -48,6 +49,8 @@ def _column_rules(column: Column, manifest: Manifest) -> list[RowRule]:
         rules.append(RowRule(f"invalid_{column.logical_type}", column.name, f"{col} IS NOT NULL AND {value} IS NULL"))
     if column.pseudonymise:
         rules.append(RowRule("invalid_cpr", column.name, f"{col} IN (SELECT value FROM {INVALID_CPR_TABLE})"))
+    if column.logical_type == "string" and not (column.pseudonymise or column.free_text or column.allowed_values):
+        rules.append(RowRule("cpr_shaped_text", column.name, f"regexp_matches({col}, {literal(cpr_like_sql())})"))
     if column.pattern:
         rules.append(RowRule("pattern", column.name, f"NOT regexp_full_match({col}, {literal(column.pattern)})"))
     if column.allowed_values is not None:

@@ -77,6 +77,24 @@ def test_cpr_numbers_typed_into_free_text_are_masked_in_raw_and_quarantine(con, 
     assert '"lukkeaarsag":"Se <masked> og 010115"' in row_json
 
 
+def test_cpr_shaped_identifier_is_quarantined_not_masked_into_another_row(con, landing):
+    # Masked, the two measures would both be `<masked>`: one record, with the other's case and dates.
+    measures = [dict(MEASURE, indsats_id="0101804321", start="2020-03-01", takst_kr="10"),
+                dict(MEASURE, indsats_id="0201804321", start="2020-04-01", takst_kr="10"),
+                dict(MEASURE, indsats_id="I3", sag_id="BS 010180-4321", start="2020-05-01", takst_kr="10")]
+    write_snapshot(landing, "420", "boern", "2026-11-21", {"indsatser": measures})
+    ingest_source(con, landing, "boern")
+    assert con.execute("SELECT count(*) FROM raw.boern__indsatser").fetchone() == (0,)
+    quarantined = con.execute(
+        "SELECT source_row, rule, column_name, detail, row_json FROM audit.quarantine ORDER BY source_row").fetchall()
+    assert [row[:4] for row in quarantined] == [
+        (1, "cpr_shaped_text", "indsats_id", "value: <masked>"),
+        (2, "cpr_shaped_text", "indsats_id", "value: <masked>"),
+        (3, "cpr_shaped_text", "sag_id", "value: BS <masked>"),
+    ]
+    assert not any("4321" in row[4] for row in quarantined)
+
+
 def test_cpr_number_outside_the_contract_pattern_is_quarantined(con, landing):
     # stdnum accepts "010115 4321" (it drops the space); the contract allows only DDMMYY-SSSS or DDMMYYSSSS.
     rows = [{"sag_id": "SPACE", "cpr_barn": "010115 4321", "aabnet": "2020-02-01"},

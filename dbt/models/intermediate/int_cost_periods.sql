@@ -16,11 +16,46 @@ memberships as (
 
 ),
 
+comparison_members as (
+
+    select * from {{ ref('int_comparison_members') }}
+
+),
+
+-- the enrolled members and the members of the enrolment's comparison families, followed over the same windows
+followed_members as (
+
+    select
+        enrolment_id || '|' as period_id_prefix,
+        '' as period_kind_prefix,
+        kommunekode,
+        family_id,
+        program,
+        enrolment_id,
+        person_id,
+        enrolment_start,
+        enrolment_end
+    from enrolment_members
+    union all
+    select
+        enrolment_id || '|' || comparison_family_id || '|' as period_id_prefix,
+        'comparison_' as period_kind_prefix,
+        kommunekode,
+        comparison_family_id as family_id,
+        program,
+        enrolment_id,
+        person_id,
+        enrolment_start,
+        enrolment_end
+    from comparison_members
+
+),
+
 year_before_start as (
 
     select
-        enrolment_id || '|year_before_start' as period_id,
-        'year_before_start' as period_kind,
+        period_id_prefix || period_kind_prefix || 'year_before_start' as period_id,
+        period_kind_prefix || 'year_before_start' as period_kind,
         kommunekode,
         family_id,
         program,
@@ -29,15 +64,15 @@ year_before_start as (
         person_id,
         cast(enrolment_start - interval 365 day as date) as period_start,
         cast(enrolment_start - interval 1 day as date) as period_end
-    from enrolment_members
+    from followed_members
 
 ),
 
 during_enrolment as (
 
     select
-        enrolment_id || '|enrolment' as period_id,
-        'enrolment' as period_kind,
+        period_id_prefix || period_kind_prefix || 'enrolment' as period_id,
+        period_kind_prefix || 'enrolment' as period_kind,
         kommunekode,
         family_id,
         program,
@@ -46,7 +81,7 @@ during_enrolment as (
         person_id,
         enrolment_start as period_start,
         enrolment_end as period_end
-    from enrolment_members
+    from followed_members
 
 ),
 
@@ -81,19 +116,6 @@ final as (
     select * from during_enrolment
     union all
     select * from months
-    union all
-    select
-        period_id,
-        period_kind,
-        kommunekode,
-        family_id,
-        program,
-        enrolment_id,
-        month,
-        person_id,
-        period_start,
-        period_end
-    from {{ ref('int_comparison_periods') }}
 
 )
 

@@ -18,7 +18,7 @@ from .file_rules import DeliveredFile, Manifest, SnapshotRejected
 from .landing import Snapshot
 from .lines import write_clean_copy
 from .pseudonym import mask_cpr, masked_sql_expression, sql_expression
-from .rules import INVALID_CPR_TABLE, RowRule, literal, parsed, quote, row_rules
+from .rules import INVALID_CPR_TABLE, RowRule, cpr_probe, literal, parsed, quote, row_rules
 
 QUARANTINE_COLUMNS = ("kommunekode, source, extract_date, table_name, file, source_row, line, rule, column_name, "
                       "detail, row_json, raw_line")
@@ -97,11 +97,24 @@ def _safe_text(column: Column) -> str:
     return masked_sql_expression(quote(column.name))
 
 
-def _loaded_text(column: Column) -> str:
-    """A text value of a loaded row: only free text can still hold a CPR number (rule `cpr_shaped_text`)."""
-    if column.pseudonymise or column.free_text:
-        return _safe_text(column)
-    return quote(column.name)
+def _loaded_values(contract: TableContract, manifest: Manifest) -> str:
+    """The typed values of a loaded row: CPR columns as the pseudonym joined in (`_pseudonym_joins`), free text
+    masked (elsewhere a CPR-shaped value quarantines the row: rule `cpr_shaped_text`)."""
+    cpr_columns = _cpr_columns(contract)
+    values = []
+    for column in contract.columns:
+        if column.pseudonymise:
+            values.append(f"p{cpr_columns.index(column)}.cpr_pseudonym")
+        elif column.logical_type != "string":
+            values.append(parsed(column, manifest))
+        else:
+            values.append(_safe_text(column) if column.free_text else quote(column.name))
+    return ", ".join(values)
+
+
+def _pseudonym_joins(contract: TableContract) -> str:
+    return " ".join(f"LEFT JOIN cpr_pseudonyms p{i} ON checked.{quote(c.name)} = p{i}.cpr_value"
+                    for i, c in enumerate(_cpr_columns(contract)))
 
 
 def _detail(rule: RowRule, contract: TableContract) -> str:
@@ -111,15 +124,30 @@ def _detail(rule: RowRule, contract: TableContract) -> str:
     return f"'value: ' || coalesce({_safe_text(column)}, 'NULL')"
 
 
+def _cpr_columns(contract: TableContract) -> list[Column]:
+    return [c for c in contract.columns if c.pseudonymise]
+
+
+def _distinct_cpr(contract: TableContract, expression=str) -> str:
+    """SQL for the distinct values (or `expression`s of them) of the staged file's CPR columns, as `value`."""
+    selects = [f"SELECT DISTINCT {expression(quote(c.name))} AS value FROM staged WHERE {quote(c.name)} IS NOT NULL"
+               for c in _cpr_columns(contract)]
+    return " UNION ".join(selects) or "SELECT NULL::VARCHAR AS value WHERE false"
+
+
 def find_invalid_cpr(con, contract: TableContract) -> None:
-    """CPR validity (stdnum's century rule, no modulus 11) checked once per distinct number, not once per row."""
+    """CPR validity (stdnum's century rule, no modulus 11) checked once per distinct probe (`cpr_probe`)."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE {INVALID_CPR_TABLE} (value VARCHAR)")
-    for column in (c for c in contract.columns if c.pseudonymise):
-        col = quote(column.name)
-        values = con.execute(f"SELECT DISTINCT {col} FROM staged WHERE {col} IS NOT NULL").fetchall()
-        invalid = [(value,) for (value,) in values if not cpr.is_valid(value)]
-        if invalid:
-            con.executemany(f"INSERT INTO {INVALID_CPR_TABLE} VALUES (?)", invalid)
+    probes = con.execute(_distinct_cpr(contract, cpr_probe)).fetchall()
+    invalid = [(probe,) for (probe,) in probes if not cpr.is_valid(probe)]
+    if invalid:
+        con.executemany(f"INSERT INTO {INVALID_CPR_TABLE} VALUES (?)", invalid)
+
+
+def _pseudonyms(con, contract: TableContract) -> None:
+    """Each distinct CPR number of the file with its pseudonym: the HMAC once per person, not once per row."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE cpr_pseudonyms AS SELECT value AS cpr_value, "
+                f"{sql_expression('value')} AS cpr_pseudonym FROM ({_distinct_cpr(contract)})")
 
 
 def _origin(snapshot: Snapshot, extract_date, contract: TableContract, file: str) -> str:
@@ -159,12 +187,10 @@ def _insert(con, delivered: DeliveredFile, snapshot: Snapshot, extract_date, man
             f"{_row_json(contract)}, NULL FROM checked WHERE _broken_{i}"
         )
     valid = " AND ".join(f"NOT _broken_{i}" for i in range(len(rules))) or "true"
-    values = ", ".join(
-        _loaded_text(c) if c.logical_type == "string" else parsed(c, manifest) for c in contract.columns
-    )
+    _pseudonyms(con, contract)
     snapshot_columns = f"{literal(snapshot.kommunekode)}, DATE {literal(extract_date.isoformat())}"
-    con.execute(f"INSERT INTO raw.{contract.raw_table} SELECT {snapshot_columns}, line - 1, {values} "
-                f"FROM checked WHERE {valid}")
+    con.execute(f"INSERT INTO raw.{contract.raw_table} SELECT {snapshot_columns}, line - 1, "
+                f"{_loaded_values(contract, manifest)} FROM checked {_pseudonym_joins(contract)} WHERE {valid}")
     (loaded,) = con.execute(f"SELECT count(*) FILTER ({valid}) FROM checked").fetchone()
     load = FileLoad(contract.table, file, delivered.scan.data_lines, loaded, delivered.scan.data_lines - loaded,
                     delivered.warnings)

@@ -40,6 +40,14 @@ def parsed(column: Column, manifest: Manifest) -> str:
     return col
 
 
+def cpr_probe(column: str) -> str:
+    """What stdnum's CPR validity is decided on: a number shaped DDMMYY(-)SSSS is valid or not by its date and the
+    century digit alone, so it is checked as its first seven digits + 000 (far fewer distinct values to check);
+    anything else is checked as delivered."""
+    return (f"CASE WHEN regexp_full_match({column}, '[0-9]{{6}}-?[0-9]{{4}}') "
+            f"THEN left(replace({column}, '-', ''), 7) || '000' ELSE {column} END")
+
+
 def _column_rules(column: Column, manifest: Manifest) -> list[RowRule]:
     col, value = quote(column.name), parsed(column, manifest)
     rules = []
@@ -48,7 +56,8 @@ def _column_rules(column: Column, manifest: Manifest) -> list[RowRule]:
     if column.logical_type != "string":
         rules.append(RowRule(f"invalid_{column.logical_type}", column.name, f"{col} IS NOT NULL AND {value} IS NULL"))
     if column.pseudonymise:
-        rules.append(RowRule("invalid_cpr", column.name, f"{col} IN (SELECT value FROM {INVALID_CPR_TABLE})"))
+        invalid = f"{cpr_probe(col)} IN (SELECT value FROM {INVALID_CPR_TABLE})"
+        rules.append(RowRule("invalid_cpr", column.name, invalid))
     if column.logical_type == "string" and not (column.pseudonymise or column.free_text or column.allowed_values):
         rules.append(RowRule("cpr_shaped_text", column.name, f"regexp_matches({col}, {literal(cpr_like_sql())})"))
     if column.pattern:

@@ -41,21 +41,42 @@ enrolment_months as (
 
 ),
 
+matched_families as (
+
+    select distinct
+        comparison_family_id,
+        match_month
+    from matches
+
+),
+
+-- the enrolments and the comparison families some enrolment is matched with, not the whole candidate pool
+followed_units as (
+
+    select units.*
+    from units
+    left join matched_families
+        on units.unit_id = matched_families.comparison_family_id
+        and units.match_month = matched_families.match_month
+    where units.unit_kind = 'enrolment' or matched_families.comparison_family_id is not null
+
+),
+
 unit_month_costs as (
 
     select
-        units.unit_kind,
-        units.unit_id,
-        units.match_month,
+        followed_units.unit_kind,
+        followed_units.unit_id,
+        followed_units.match_month,
         person_month_costs.month,
         sum(person_month_costs.cost_total_dkk) as cost_dkk
-    from units
+    from followed_units
     inner join person_month_costs
-        on units.kommunekode = person_month_costs.kommunekode
-        and units.person_id = person_month_costs.person_id
-        and person_month_costs.month >= units.match_month - interval 12 month
-        and person_month_costs.month <= units.match_month + interval 24 month
-    group by units.unit_kind, units.unit_id, units.match_month, person_month_costs.month
+        on followed_units.kommunekode = person_month_costs.kommunekode
+        and followed_units.person_id = person_month_costs.person_id
+        and person_month_costs.month >= followed_units.match_month - interval 12 month
+        and person_month_costs.month <= followed_units.match_month + interval 24 month
+    group by followed_units.unit_kind, followed_units.unit_id, followed_units.match_month, person_month_costs.month
 
 ),
 

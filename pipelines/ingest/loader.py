@@ -6,8 +6,10 @@ line is either loaded or quarantined.
 """
 from __future__ import annotations
 
+import functools
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -135,11 +137,21 @@ def _distinct_cpr(contract: TableContract, expression=str) -> str:
     return " UNION ".join(selects) or "SELECT NULL::VARCHAR AS value WHERE false"
 
 
+@functools.lru_cache(maxsize=1_000_000)
+def _cached_validity(probe: str, today: date) -> bool:  # noqa: ARG001 - stdnum's answer changes with today's date
+    return cpr.is_valid(probe)
+
+
+def _is_valid_probe(probe: str) -> bool:
+    """Kept for the process and the day: every source of a night asks about the same dates of birth."""
+    return _cached_validity(probe, date.today())
+
+
 def find_invalid_cpr(con, contract: TableContract) -> None:
     """CPR validity (stdnum's century rule, no modulus 11) checked once per distinct probe (`cpr_probe`)."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE {INVALID_CPR_TABLE} (value VARCHAR)")
     probes = con.execute(_distinct_cpr(contract, cpr_probe)).fetchall()
-    invalid = [(probe,) for (probe,) in probes if not cpr.is_valid(probe)]
+    invalid = [(probe,) for (probe,) in probes if not _is_valid_probe(probe)]
     if invalid:
         con.executemany(f"INSERT INTO {INVALID_CPR_TABLE} VALUES (?)", invalid)
 

@@ -1,8 +1,4 @@
 {% set matches_per_enrolment = var('comparison_matches_per_enrolment') %}
-{% set cost_distance %}
-    abs(enrolment_cells.log_cost_12_months - pool.log_cost_12_months)
-    + abs(enrolment_cells.log_cost_3_months - pool.log_cost_3_months)
-{% endset %}
 
 with covariates as (
 
@@ -138,23 +134,11 @@ cost_positions as (
 -- the candidates on either side of that position: enough of them that the k-th nearest bounds the search
 neighbour_distances as (
 
-    select
-        enrolment_cells.enrolment_id,
-        enrolment_cells.cell_distance + {{ cost_distance }} as distance
-    from (
-        select
-            *,
-            unnest(range(
-                greatest(1, cost_position - {{ matches_per_enrolment }} + 1),
-                least(candidates_n, cost_position + {{ matches_per_enrolment }}) + 1
-            )) as cost_rank
-        from cost_positions
-    ) as enrolment_cells
-    inner join pool
-        on enrolment_cells.kommunekode = pool.kommunekode
-        and enrolment_cells.match_month = pool.match_month
-        and enrolment_cells.matching_cell = pool.matching_cell
-        and enrolment_cells.cost_rank = pool.cost_rank
+    {{ candidates_by_cost_rank(
+        'cost_positions', 'pool',
+        'greatest(1, cost_position - ' ~ matches_per_enrolment ~ ' + 1)',
+        'least(candidates_n, cost_position + ' ~ matches_per_enrolment ~ ')'
+    ) }}
 
 ),
 
@@ -221,24 +205,7 @@ band_ranks as (
 
 pairs as (
 
-    select
-        enrolment_cells.enrolment_id,
-        enrolment_cells.kommunekode,
-        enrolment_cells.program,
-        enrolment_cells.match_month,
-        pool.unit_id as comparison_family_id,
-        enrolment_cells.cell_distance + {{ cost_distance }} as distance
-    from (
-        select
-            *,
-            unnest(range(band_first_rank, band_last_rank + 1)) as cost_rank
-        from band_ranks
-    ) as enrolment_cells
-    inner join pool
-        on enrolment_cells.kommunekode = pool.kommunekode
-        and enrolment_cells.match_month = pool.match_month
-        and enrolment_cells.matching_cell = pool.matching_cell
-        and enrolment_cells.cost_rank = pool.cost_rank
+    {{ candidates_by_cost_rank('band_ranks', 'pool', 'band_first_rank', 'band_last_rank') }}
 
 ),
 

@@ -88,12 +88,20 @@ def test_a_valid_contract_reads_into_the_loaders_columns(tmp_path):
     assert contract.source_required is False
     assert contract.spells == (("start", "stop"),)
     assert contract.columns == (
-        Column("cpr", "string", True, True, True, None, r"^\d{6}-?\d{4}$", None, None),
-        Column("kind", "string", False, False, False, ("HOME", "CLINIC"), None, None, None),
-        Column("start", "date", True, False, False, None, None, None, None),
-        Column("stop", "date", False, False, False, None, None, None, None),
-        Column("minutes", "integer", False, False, False, None, None, 0, 600),
+        Column("cpr", "string", True, True, True, False, None, r"^\d{6}-?\d{4}$", None, None),
+        Column("kind", "string", False, False, False, False, ("HOME", "CLINIC"), None, None, None),
+        Column("start", "date", True, False, False, False, None, None, None, None),
+        Column("stop", "date", False, False, False, False, None, None, None, None),
+        Column("minutes", "integer", False, False, False, False, None, None, 0, 600),
     )
+
+
+def test_free_text_is_read_from_its_custom_property(tmp_path):
+    document = _contract()
+    kind = document["schema"][0]["properties"][1]
+    kind["customProperties"].insert(0, {"property": "freeText", "value": True})
+    columns = read_contract(_write(tmp_path, document)).columns
+    assert [c.name for c in columns if c.free_text] == ["kind"]
 
 
 def test_unknown_top_level_key(tmp_path):

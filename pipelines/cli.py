@@ -24,7 +24,7 @@ def _run(args) -> int:
     except MissingKey as err:
         print(f"helhed run: {err}", file=sys.stderr)
         return 2
-    report = run_nightly(args.landing, args.warehouse, args.verbose)
+    report = run_nightly(args.landing, args.warehouse, args.verbose, args.memory_limit)
     if not report.success:
         print(f"helhed run: the nightly job failed (run {report.run_id}); the published warehouse was not replaced.",
               file=sys.stderr)
@@ -101,6 +101,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--landing", type=Path, default=DEFAULT_LANDING)
     run.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
     run.add_argument("--verbose", action="store_true", help="print every Dagster event and dbt's output")
+    run.add_argument("--memory-limit", help="DuckDB's memory limit for the build, e.g. 8GB or 40%% "
+                     "(default 40%% of the machine's memory)")
     run.set_defaults(func=_run)
     sub.add_parser("keygen", help="create the pseudonym key file if there is none").set_defaults(func=_keygen)
     serve = sub.add_parser("serve", help="serve the dashboards on the published warehouse")

@@ -60,7 +60,7 @@ def _root_cause(error) -> str:
     return error.message.strip() if error else "unknown error"
 
 
-def run_nightly(landing: Path, warehouse: Path, verbose: bool = False) -> RunReport:
+def run_nightly(landing: Path, warehouse: Path, verbose: bool = False, memory_limit: str | None = None) -> RunReport:
     """Runs the job; unless `verbose`, dbt's own output (which dagster-dbt echoes to stdout) goes to `log`."""
     log = warehouse.resolve().parent / "last-run.log"
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -70,9 +70,9 @@ def run_nightly(landing: Path, warehouse: Path, verbose: bool = False) -> RunRep
         parse_manifest()  # the dbt assets are read from the manifest: make it match the models on disk
         from .definitions import defs
 
-        level = "DEBUG" if verbose else "WARNING"
+        loggers = {"console": {"config": {"log_level": "DEBUG" if verbose else "WARNING"}}}
         result = defs.resolve_job_def("nightly").execute_in_process(
             instance=_instance(), raise_on_error=False,
-            run_config={**run_config(landing, warehouse), "loggers": {"console": {"config": {"log_level": level}}}},
+            run_config={**run_config(landing, warehouse, memory_limit), "loggers": loggers},
         )
     return RunReport(result.success, result.run_id, _failures(result), log)

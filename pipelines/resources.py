@@ -29,9 +29,14 @@ class Landing(ConfigurableResource):
 
 
 class Warehouse(ConfigurableResource):
-    """`path` is the published file readers open; the job writes only `build_path` until publish."""
+    """`path` is the published file readers open; the job writes only `build_path` until publish.
+
+    `memory_limit` caps DuckDB's buffer memory in the job and in dbt (DuckDB's own default is 80 % of the
+    machine's memory, which a national night then takes): what does not fit spills to a temporary folder beside
+    the build file."""
 
     path: str
+    memory_limit: str = "40%"
 
     @property
     def published_path(self) -> Path:
@@ -43,7 +48,7 @@ class Warehouse(ConfigurableResource):
 
     @contextmanager
     def connect_build(self):
-        con = duckdb.connect(str(self.build_path))
+        con = duckdb.connect(str(self.build_path), config={"memory_limit": self.memory_limit})
         con.execute("SET enable_progress_bar = false")
         try:
             yield con
@@ -75,9 +80,10 @@ def default_resources() -> dict:
     }
 
 
-def run_config(landing: Path, warehouse: Path) -> dict:
-    """The run config of one nightly run on these paths."""
+def run_config(landing: Path, warehouse: Path, memory_limit: str | None = None) -> dict:
+    """The run config of one nightly run on these paths (and DuckDB memory limit, else the default)."""
+    limit = {"memory_limit": memory_limit} if memory_limit else {}
     return {"resources": {
         "landing": {"config": {"path": str(landing.resolve())}},
-        "warehouse": {"config": {"path": str(warehouse.resolve())}},
+        "warehouse": {"config": {"path": str(warehouse.resolve()), **limit}},
     }}

@@ -6,7 +6,7 @@ from dagster import AssetExecutionContext
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from ..resources import Warehouse
-from .project import DUCKDB_PATH_ENV, dbt_project
+from .project import DUCKDB_MEMORY_LIMIT_ENV, DUCKDB_PATH_ENV, dbt_project
 from .translator import HelhedTranslator
 
 DBT_RUNS_KEPT = 7
@@ -23,6 +23,7 @@ def _prune(runs_dir, keep: int) -> None:
 def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
     # dbt opens the build file itself, in a subprocess that inherits this environment (dbt/profiles.yml).
     os.environ[DUCKDB_PATH_ENV] = str(warehouse.build_path)
+    os.environ[DUCKDB_MEMORY_LIMIT_ENV] = warehouse.memory_limit
     runs_dir = warehouse.published_path.parent / "dbt-runs"
     runs_dir.mkdir(parents=True, exist_ok=True)
     try:

@@ -13,6 +13,7 @@ from ..ingest.contracts import REPO_ROOT
 
 DBT_DIR = REPO_ROOT / "dbt"
 DUCKDB_PATH_ENV = "HELHED_DUCKDB_PATH"  # read by dbt/profiles.yml
+DUCKDB_MEMORY_LIMIT_ENV = "HELHED_DUCKDB_MEMORY_LIMIT"  # read by dbt/profiles.yml
 # The dbt installed beside this Python, so the job works without an activated virtualenv.
 DBT_EXECUTABLE = Path(sys.executable).parent / "dbt"
 

@@ -1,6 +1,10 @@
+-- every covariate is worked out per member row first (joined on an integer key), then summed per unit in one pass
 with units as (
 
-    select * from {{ ref('int_comparison_units') }}
+    select
+        *,
+        row_number() over () as member_row
+    from {{ ref('int_comparison_units') }}
 
 ),
 
@@ -34,12 +38,9 @@ person_month_costs as (
 
 ),
 
-on_support as (
+members_on_support as (
 
-    select distinct
-        units.unit_kind,
-        units.unit_id,
-        units.match_month
+    select distinct units.member_row
     from units
     inner join benefit_spells
         on units.kommunekode = benefit_spells.kommunekode
@@ -51,12 +52,9 @@ on_support as (
 
 ),
 
-placed as (
+members_placed as (
 
-    select distinct
-        units.unit_kind,
-        units.unit_id,
-        units.match_month
+    select distinct units.member_row
     from units
     inner join measure_spells
         on units.kommunekode = measure_spells.kommunekode
@@ -66,34 +64,36 @@ placed as (
 
 ),
 
-systems as (
+-- one bit per system the member is involved with on the match day (the systems of int_person_system_spells)
+member_systems as (
 
     select
-        units.unit_kind,
-        units.unit_id,
-        units.match_month,
-        count(distinct system_spells.system) as systems_n
+        units.member_row,
+        bit_or(
+            case system_spells.system
+                when 'jobcenter' then 1
+                when 'child' then 2
+                when 'adult' then 4
+                when 'police' then 8
+                else error('int_comparison_covariates: no bit for system ' || system_spells.system)
+            end
+        ) as systems_mask
     from units
     inner join system_spells
         on units.kommunekode = system_spells.kommunekode
         and units.person_id = system_spells.person_id
         and units.match_month between system_spells.valid_from and system_spells.valid_to
-    group by units.unit_kind, units.unit_id, units.match_month
+    group by units.member_row
 
 ),
 
-costs_before as (
+member_costs as (
 
     select
-        units.unit_kind,
-        units.unit_id,
-        units.match_month,
+        units.member_row,
         sum(person_month_costs.cost_total_dkk) as cost_12_months_before_dkk,
-        coalesce(
-            sum(person_month_costs.cost_total_dkk) filter (
-                where person_month_costs.month >= units.match_month - interval 3 month
-            ),
-            0
+        sum(person_month_costs.cost_total_dkk) filter (
+            where person_month_costs.month >= units.match_month - interval 3 month
         ) as cost_3_months_before_dkk
     from units
     inner join person_month_costs
@@ -101,57 +101,33 @@ costs_before as (
         and units.person_id = person_month_costs.person_id
         and units.match_month - interval 12 month <= person_month_costs.month
         and units.match_month > person_month_costs.month
-    group by units.unit_kind, units.unit_id, units.match_month
-
-),
-
-unit_members as (
-
-    select
-        unit_kind,
-        unit_id,
-        match_month,
-        any_value(kommunekode) as kommunekode,
-        any_value(program) as program,
-        count(*) filter (where is_adult) as adults_n,
-        count(*) filter (where is_child) as children_n
-    from units
-    group by unit_kind, unit_id, match_month
+    group by units.member_row
 
 ),
 
 final as (
 
     select
-        unit_members.unit_kind,
-        unit_members.unit_id,
-        unit_members.match_month,
-        unit_members.kommunekode,
-        unit_members.program,
-        unit_members.adults_n,
-        unit_members.children_n,
-        placed.unit_id is not null as has_placement,
-        on_support.unit_id is not null as has_income_support,
-        coalesce(systems.systems_n, 0) as systems_n,
-        cast(coalesce(costs_before.cost_12_months_before_dkk, 0) as decimal(18, 2)) as cost_12_months_before_dkk,
-        cast(coalesce(costs_before.cost_3_months_before_dkk, 0) as decimal(18, 2)) as cost_3_months_before_dkk
-    from unit_members
-    left join placed
-        on unit_members.unit_kind = placed.unit_kind
-        and unit_members.unit_id = placed.unit_id
-        and unit_members.match_month = placed.match_month
-    left join on_support
-        on unit_members.unit_kind = on_support.unit_kind
-        and unit_members.unit_id = on_support.unit_id
-        and unit_members.match_month = on_support.match_month
-    left join systems
-        on unit_members.unit_kind = systems.unit_kind
-        and unit_members.unit_id = systems.unit_id
-        and unit_members.match_month = systems.match_month
-    left join costs_before
-        on unit_members.unit_kind = costs_before.unit_kind
-        and unit_members.unit_id = costs_before.unit_id
-        and unit_members.match_month = costs_before.match_month
+        units.unit_kind,
+        units.unit_id,
+        units.match_month,
+        any_value(units.kommunekode) as kommunekode,
+        any_value(units.program) as program,
+        count(*) filter (where units.is_adult) as adults_n,
+        count(*) filter (where units.is_child) as children_n,
+        count(members_placed.member_row) > 0 as has_placement,
+        count(members_on_support.member_row) > 0 as has_income_support,
+        bit_count(coalesce(bit_or(member_systems.systems_mask), 0)) as systems_n,
+        cast(coalesce(sum(member_costs.cost_12_months_before_dkk), 0) as decimal(18, 2))
+            as cost_12_months_before_dkk,
+        cast(coalesce(sum(member_costs.cost_3_months_before_dkk), 0) as decimal(18, 2))
+            as cost_3_months_before_dkk
+    from units
+    left join members_placed on units.member_row = members_placed.member_row
+    left join members_on_support on units.member_row = members_on_support.member_row
+    left join member_systems on units.member_row = member_systems.member_row
+    left join member_costs on units.member_row = member_costs.member_row
+    group by units.unit_kind, units.unit_id, units.match_month
 
 )
 

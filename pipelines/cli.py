@@ -101,8 +101,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--landing", type=Path, default=DEFAULT_LANDING)
     run.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
     run.add_argument("--verbose", action="store_true", help="print every Dagster event and dbt's output")
-    run.add_argument("--memory-limit", help="DuckDB's memory limit for the build, e.g. 8GB or 40%% "
-                     "(default 40%% of the machine's memory)")
+    run.add_argument("--memory-limit", help="DuckDB's memory limit for the build, e.g. 16GB or 60%% "
+                     "(default 80%% of the machine's memory, DuckDB's own)")
     run.set_defaults(func=_run)
     sub.add_parser("keygen", help="create the pseudonym key file if there is none").set_defaults(func=_keygen)
     serve = sub.add_parser("serve", help="serve the dashboards on the published warehouse")

@@ -33,8 +33,8 @@ class Warehouse(ConfigurableResource):
 
     `memory_limit` caps DuckDB's buffer memory in the job and in dbt, for a machine shared with other services:
     what does not fit spills to a temporary folder beside the build file. The default is DuckDB's own; at 40 %
-    (9.4 GiB of 23.4) a national night fails, because the family model's label propagation cannot spill
-    (bench/results/nightly.md)."""
+    (9.4 GiB of 23.4) a national night runs out of memory in `int_family_interval_members`, which does not spill
+    enough (bench/results/nightly.md)."""
 
     path: str
     memory_limit: str = "80%"

@@ -64,20 +64,11 @@ members_placed as (
 
 ),
 
--- one bit per system the member is involved with on the match day (the systems of int_person_system_spells)
 member_systems as (
 
     select
         units.member_row,
-        bit_or(
-            case system_spells.system
-                when 'jobcenter' then 1
-                when 'child' then 2
-                when 'adult' then 4
-                when 'police' then 8
-                else error('int_comparison_covariates: no bit for system ' || system_spells.system)
-            end
-        ) as systems_mask
+        list(distinct system_spells.system) as systems
     from units
     inner join system_spells
         on units.kommunekode = system_spells.kommunekode
@@ -117,7 +108,9 @@ final as (
         count(*) filter (where units.is_child) as children_n,
         count(members_placed.member_row) > 0 as has_placement,
         count(members_on_support.member_row) > 0 as has_income_support,
-        bit_count(coalesce(bit_or(member_systems.systems_mask), 0)) as systems_n,
+        coalesce(len(list_distinct(flatten(
+            list(member_systems.systems) filter (where member_systems.systems is not null)
+        ))), 0) as systems_n,
         cast(coalesce(sum(member_costs.cost_12_months_before_dkk), 0) as decimal(18, 2))
             as cost_12_months_before_dkk,
         cast(coalesce(sum(member_costs.cost_3_months_before_dkk), 0) as decimal(18, 2))

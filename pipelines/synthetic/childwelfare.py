@@ -56,10 +56,12 @@ def measure(chunk: Chunk, child: Person, case_id: str, kode: str, start: date, e
 
 def case(chunk: Chunk, child: Person, opened: date, closed: date | None, rng: random.Random,
          placement: tuple[date, date | None] | None = None, support_measures: int = 1,
-         crisis: tuple[str, date, date] | None = None) -> None:
+         crisis: tuple[str, date, date] | None = None,
+         renewed_investigation: tuple[date, date] | None = None) -> None:
     """One case with its notifications, investigation and measures; `closed` None = still open.
 
-    `crisis`: an extra measure (kode, start, planned end) that ends at the latest when the case closes."""
+    `crisis`: an extra measure (kode, start, planned end) that ends at the latest when the case closes.
+    `renewed_investigation`: a second investigation (start, end) in the open case."""
     leaves = child.leaves()
     if leaves and leaves <= opened:
         return  # gone from the municipality before the case would open
@@ -75,6 +77,9 @@ def case(chunk: Chunk, child: Person, opened: date, closed: date | None, rng: ra
                               chunk.staff.assign("BOERN_FAMILIE", rng, opened), reason))
     investigated = opened + timedelta(days=rng.randint(40, 120))
     chunk.add("boern/undersoegelser", (case_id, opened, investigated if investigated <= chunk.extract_date else None))
+    if renewed_investigation and (closed is None or renewed_investigation[0] < closed):
+        start, end = renewed_investigation
+        chunk.add("boern/undersoegelser", (case_id, start, end if end <= chunk.extract_date else None))
     for _ in range(support_measures):
         kode = rng.choices(SUPPORT, SUPPORT_WEIGHTS)[0]
         start = investigated + timedelta(days=rng.randint(1, 60))

@@ -40,6 +40,9 @@ CRISIS_BENEFITS, CRISIS_BENEFIT_WEIGHTS = ("KONTANTHJAELP", "SYGEDAGPENGE"), (60
 CRISIS_CHILD, CRISIS_CHILD_BEFORE, CRISIS_CHILD_AFTER = 0.6, (1, 6), (0.5, 5)
 CRISIS_MEASURES = ("AFLASTNING", "DAGBEHANDLING", "FAMILIEBEHANDLING", "KONTAKTPERSON")
 CRISIS_MEASURE_WEIGHTS = (35, 15, 30, 20)
+# The referral that the registers show: a renewed investigation (SEL § 50) in every child case open for 6 months
+# or more, begun 1-3 months before the reference date and lasting 40-120 days.
+RENEWED_INVESTIGATION_BEFORE, RENEWED_INVESTIGATION_DAYS, CASE_AGE_AT_RENEWAL = (1, 3), (40, 120), 6
 
 
 @dataclass
@@ -95,8 +98,11 @@ def history(chunk: Chunk, family: Family, effect: ProgrammeEffect) -> None:
     family.runner = False
     for adult, rng in zip(family.adults, streams):
         family.runner |= _adult(chunk, family, adult, rng, effect)
+    referral = random.Random(f"{family.seed}-referral")
+    investigated = family.start - months(referral.uniform(*RENEWED_INVESTIGATION_BEFORE))
+    investigation = (investigated, investigated + timedelta(days=referral.randint(*RENEWED_INVESTIGATION_DAYS)))
     for child, rng in zip(family.children, streams[len(family.adults):]):
-        _child(chunk, family, child, rng, effect)
+        _child(chunk, family, child, rng, effect, investigation)
 
 
 def _adult(chunk: Chunk, family: Family, adult: Person, rng: random.Random, effect) -> bool:
@@ -150,7 +156,8 @@ def _support_path(chunk, family, adult, rng, effect, attach) -> bool:
     return True
 
 
-def _child(chunk: Chunk, family: Family, child: Person, rng: random.Random, effect) -> None:
+def _child(chunk: Chunk, family: Family, child: Person, rng: random.Random, effect,
+           investigation: tuple[date, date]) -> None:
     s, end = family.start, family.end
     age = (s - child.birth).days / 365.25
     if rng.random() >= OPEN_CASE:
@@ -176,7 +183,8 @@ def _child(chunk: Chunk, family: Family, child: Person, rng: random.Random, effe
             chunk.truth["placements_avoided"] += 1
         else:
             placement = (new_start, closed)
-    childwelfare.case(chunk, child, opened, closed, rng, placement, rng.choice((1, 1, 2)), crisis)
+    renewed = investigation if opened <= investigation[0] - months(CASE_AGE_AT_RENEWAL) else None
+    childwelfare.case(chunk, child, opened, closed, rng, placement, rng.choice((1, 1, 2)), crisis, renewed)
 
 
 def months(x: float) -> timedelta:

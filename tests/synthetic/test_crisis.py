@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 
+from pipelines.synthetic import simulate
 from pipelines.synthetic.costs import family_cost
 from tests.synthetic.conftest import EXTRACT_DATE
 from tests.synthetic.families import simulate_families
@@ -57,3 +58,31 @@ def test_never_enrolled_reference_dates_span_the_enrolments_years():
     assert min(never) <= min(enrolled) + 120 * DAY and max(never) >= max(enrolled) - 120 * DAY
     for year in range(min(enrolled).year + 1, max(enrolled).year):
         assert sum(d.year == year for d in never) >= 20, year
+
+
+def _renewed_investigations(rows):
+    """(child cpr, start) of every investigation begun in a case open for 6 months or more."""
+    opened = {case_id: (cpr, day) for case_id, cpr, day, *_ in rows.get("boern/sager", [])}
+    return [(opened[case_id][0], start) for case_id, start, _ in rows.get("boern/undersoegelser", [])
+            if start >= opened[case_id][1] + timedelta(days=182)]
+
+
+@pytest.mark.parametrize("kind", ["Job og Familie", None])
+def test_target_families_are_referred_after_a_renewed_investigation(kind):
+    """The referral the registers show: most target families, enrolled or not, have a renewed investigation of a
+    child 1-3 months before the reference date, and none at any other time."""
+    referred = 0
+    simulated = simulate_families(kind, 300, EXTRACT_DATE, seed=3)[1]
+    for family, rows in simulated:
+        starts = {start for _, start in _renewed_investigations(rows)}
+        assert all(28 * DAY <= family.start - start <= 92 * DAY for start in starts), family.seed
+        referred += len(starts) == 1
+    assert referred >= 0.7 * len(simulated), referred
+
+
+def test_other_families_have_no_renewed_investigation(monkeypatch):
+    monkeypatch.setattr(simulate, "TARGET_PER_1000", 0)
+    chunk = simulate_families(None, 0, EXTRACT_DATE)[0]
+    simulate.simulate_chunk(chunk, 5000)
+    cases = len(chunk.rows["boern/sager"])
+    assert cases > 100 and _renewed_investigations(chunk.rows) == []

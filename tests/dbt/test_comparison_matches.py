@@ -21,6 +21,7 @@ def unit(rng, kind, unit_id, kommunekode, month):
         "unit_kind": kind, "unit_id": unit_id, "match_month": month, "kommunekode": kommunekode,
         "program": "JF" if kind == "enrolment" else None,
         "adults_n": rng.choice((0, 1, 1, 2, 3)), "children_n": rng.choice((0, 1, 2, 3, 5)),
+        "has_renewed_investigation": rng.random() < 0.2,
         "has_placement": rng.random() < 0.1, "has_income_support": rng.random() < 0.6,
         "systems_n": rng.choice((1, 1, 2, 2, 3, 4)),
         "cost_12_months_before_dkk": cost_12,
@@ -51,8 +52,9 @@ pairs as (
     select
         enrolled.unit_id as enrolment_id,
         pool.unit_id as comparison_family_id,
-        1000 * (cast(enrolled.has_placement <> pool.has_placement as integer)
-                + cast(enrolled.has_income_support <> pool.has_income_support as integer))
+        10000 * cast(enrolled.has_renewed_investigation <> pool.has_renewed_investigation as integer)
+        + 1000 * (cast(enrolled.has_placement <> pool.has_placement as integer)
+                   + cast(enrolled.has_income_support <> pool.has_income_support as integer))
         + 100 * (abs(least(enrolled.adults_n, 2) - least(pool.adults_n, 2))
                  + abs(least(enrolled.children_n, 3) - least(pool.children_n, 3))
                  + abs(enrolled.systems_n - pool.systems_n))
@@ -77,10 +79,11 @@ def test_matches_are_the_nearest_of_every_candidate(tmp_path, seed, matches_per_
         con.execute("create schema intermediate")
         con.execute("""create table intermediate.int_comparison_covariates (
             unit_kind varchar, unit_id varchar, match_month date, kommunekode varchar, program varchar,
-            adults_n bigint, children_n bigint, has_placement boolean, has_income_support boolean, systems_n bigint,
+            adults_n bigint, children_n bigint, has_renewed_investigation boolean, has_placement boolean,
+            has_income_support boolean, systems_n bigint,
             cost_12_months_before_dkk decimal(18, 2), cost_3_months_before_dkk decimal(18, 2))""")
         rows = random_covariates(seed)
-        con.executemany(f"insert into intermediate.int_comparison_covariates values ({', '.join('?' * 12)})",
+        con.executemany(f"insert into intermediate.int_comparison_covariates values ({', '.join('?' * 13)})",
                         [tuple(row.values()) for row in rows])
     dbt_build(database, "--select", "int_comparison_matches", "--exclude", "resource_type:unit_test",
               "--vars", json.dumps({"comparison_matches_per_enrolment": matches_per_enrolment}))

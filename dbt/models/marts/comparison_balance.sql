@@ -1,5 +1,5 @@
 {%- set covariates = [
-    'adults_n', 'children_n', 'has_placement', 'has_income_support', 'systems_n',
+    'adults_n', 'children_n', 'has_renewed_investigation', 'has_placement', 'has_income_support', 'systems_n',
     'cost_12_months_before_dkk', 'cost_3_months_before_dkk',
 ] -%}
 

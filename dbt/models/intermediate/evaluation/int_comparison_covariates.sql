@@ -38,6 +38,36 @@ person_month_costs as (
 
 ),
 
+child_cases as (
+
+    select * from {{ ref('stg_boern__sager') }}
+
+),
+
+investigations as (
+
+    select * from {{ ref('stg_boern__undersoegelser') }}
+
+),
+
+-- a child investigation begun in the 4 months before the match day, in a case then open for 6 months or more
+members_reinvestigated as (
+
+    select distinct units.member_row
+    from units
+    inner join child_cases
+        on units.kommunekode = child_cases.kommunekode
+        and units.person_id = child_cases.child_id
+    inner join investigations
+        on child_cases.kommunekode = investigations.kommunekode
+        and child_cases.case_id = investigations.case_id
+    where
+        units.is_child
+        and investigations.start_date between units.match_month - interval 4 month and units.match_month
+        and child_cases.opened_date <= investigations.start_date - interval 6 month
+
+),
+
 members_on_support as (
 
     select distinct units.member_row
@@ -108,6 +138,7 @@ final as (
         count(*) filter (where units.is_child) as children_n,
         count(members_placed.member_row) > 0 as has_placement,
         count(members_on_support.member_row) > 0 as has_income_support,
+        count(members_reinvestigated.member_row) > 0 as has_renewed_investigation,
         coalesce(len(list_distinct(flatten(
             list(member_systems.systems) filter (where member_systems.systems is not null)
         ))), 0) as systems_n,
@@ -118,6 +149,7 @@ final as (
     from units
     left join members_placed on units.member_row = members_placed.member_row
     left join members_on_support on units.member_row = members_on_support.member_row
+    left join members_reinvestigated on units.member_row = members_reinvestigated.member_row
     left join member_systems on units.member_row = member_systems.member_row
     left join member_costs on units.member_row = member_costs.member_row
     group by units.unit_kind, units.unit_id, units.match_month

@@ -8,13 +8,15 @@ with covariates as (
         kommunekode,
         program,
         match_month,
+        has_renewed_investigation,
         has_placement,
         has_income_support,
         least(adults_n, 2) as adults_capped,
         least(children_n, 3) as children_capped,
         systems_n,
         concat_ws(
-            '|', has_placement, has_income_support, least(adults_n, 2), least(children_n, 3), systems_n
+            '|', has_renewed_investigation, has_placement, has_income_support,
+            least(adults_n, 2), least(children_n, 3), systems_n
         ) as matching_cell,
         ln(1 + cost_12_months_before_dkk) as log_cost_12_months,
         ln(1 + cost_3_months_before_dkk) as log_cost_3_months
@@ -29,8 +31,8 @@ enrolled as (
 
 ),
 
--- the candidates of a cell (municipality, month, placement, support, capped size, systems) in the order of the
--- 12-month cost
+-- the candidates of a cell (municipality, month, renewed investigation, placement, support, capped size, systems)
+-- in the order of the 12-month cost
 pool as (
 
     select
@@ -50,6 +52,7 @@ cells as (
         kommunekode,
         match_month,
         matching_cell,
+        any_value(has_renewed_investigation) as has_renewed_investigation,
         any_value(has_placement) as has_placement,
         any_value(has_income_support) as has_income_support,
         any_value(adults_capped) as adults_capped,
@@ -85,7 +88,8 @@ cell_distances as (
         enrolled.log_cost_12_months,
         enrolled.log_cost_3_months,
         cells.*,
-        1000 * (
+        10000 * cast(enrolled.has_renewed_investigation <> cells.has_renewed_investigation as integer)
+        + 1000 * (
             cast(enrolled.has_placement <> cells.has_placement as integer)
             + cast(enrolled.has_income_support <> cells.has_income_support as integer)
         )

@@ -1,7 +1,18 @@
-with enrolment_savings as (
+with cohort_enrolments as (
 
-    select * from {{ ref('int_enrolment_savings') }}
-    where saving_dkk is not null
+    select * from {{ ref('int_cohort_enrolments') }}
+
+),
+
+replicates as (
+
+    select * from {{ ref('int_saving_bootstrap_replicates') }}
+
+),
+
+interval_levels as (
+
+    select * from {{ ref('bootstrap_interval_levels') }}
 
 ),
 
@@ -17,40 +28,6 @@ programme_costs as (
 
 ),
 
-cell_enrolments as (
-
-    select
-        kommunekode,
-        program,
-        'ALL' as cohort,
-        enrolment_id,
-        enrolment_days,
-        saving_dkk,
-        naive_saving_dkk
-    from enrolment_savings
-    union all
-    select
-        kommunekode,
-        program,
-        cohort,
-        enrolment_id,
-        enrolment_days,
-        saving_dkk,
-        naive_saving_dkk
-    from enrolment_savings
-
-),
-
-numbered as (
-
-    select
-        *,
-        row_number() over (partition by kommunekode, program, cohort order by enrolment_id) as slot,
-        count(*) over (partition by kommunekode, program, cohort) as enrolments_n
-    from cell_enrolments
-
-),
-
 cells as (
 
     select distinct
@@ -58,49 +35,37 @@ cells as (
         program,
         cohort,
         enrolments_n
-    from numbered
+    from cohort_enrolments
 
 ),
 
-draws as (
+sorted_replicates as (
 
-    -- resample the cell's enrolments with replacement; md5 of the fixed seed, so a re-run draws the same.
-    -- The modulus is taken in 128-bit integers: against a BIGINT, DuckDB computes it in DOUBLE, whose
-    -- rounding leaves only some slots ever drawn.
     select
-        cells.kommunekode,
-        cells.program,
-        cells.cohort,
-        replicates.replicate,
-        1 + cast(
-            md5_number(
-                concat_ws(
-                    '|', {{ var('bootstrap_seed') }}, cells.kommunekode, cells.program, cells.cohort,
-                    replicates.replicate, draws.draw
-                )
-            ) % cast(cells.enrolments_n as uhugeint) as bigint
-        ) as slot
-    from cells
-    cross join range(1, {{ var('bootstrap_replicates') }} + 1) as replicates (replicate)
-    cross join lateral range(1, cells.enrolments_n + 1) as draws (draw)
+        kommunekode,
+        program,
+        cohort,
+        list_sort(list(saving_dkk)) as savings,
+        count(*) as replicates_n
+    from replicates
+    group by kommunekode, program, cohort
 
 ),
 
-replicate_savings as (
+-- the expanded percentile interval: the replicates read at the cell's tail level and one minus it, interpolated
+-- between neighbouring replicates as quantile_cont does (which takes only a constant level)
+interval_positions as (
 
     select
-        draws.kommunekode,
-        draws.program,
-        draws.cohort,
-        draws.replicate,
-        sum(numbered.saving_dkk) as saving_dkk
-    from draws
-    inner join numbered
-        on draws.kommunekode = numbered.kommunekode
-        and draws.program = numbered.program
-        and draws.cohort = numbered.cohort
-        and draws.slot = numbered.slot
-    group by draws.kommunekode, draws.program, draws.cohort, draws.replicate
+        sorted_replicates.*,
+        1 + (sorted_replicates.replicates_n - 1) * interval_levels.tail_level as low_position,
+        1 + (sorted_replicates.replicates_n - 1) * (1 - interval_levels.tail_level) as high_position
+    from sorted_replicates
+    inner join cells
+        on sorted_replicates.kommunekode = cells.kommunekode
+        and sorted_replicates.program = cells.program
+        and sorted_replicates.cohort = cells.cohort
+    asof inner join interval_levels on cells.enrolments_n >= interval_levels.enrolments_n
 
 ),
 
@@ -110,23 +75,22 @@ intervals as (
         kommunekode,
         program,
         cohort,
-        quantile_cont(saving_dkk, 0.025) as ci_low,
-        quantile_cont(saving_dkk, 0.975) as ci_high
-    from replicate_savings
-    group by kommunekode, program, cohort
+        {{ interpolated_quantile('savings', 'low_position') }} as ci_low,
+        {{ interpolated_quantile('savings', 'high_position') }} as ci_high
+    from interval_positions
 
 ),
 
 comparison_families as (
 
     select
-        numbered.kommunekode,
-        numbered.program,
-        numbered.cohort,
+        cohort_enrolments.kommunekode,
+        cohort_enrolments.program,
+        cohort_enrolments.cohort,
         count(distinct matches.comparison_family_id) as comparison_families_n
-    from numbered
-    inner join matches on numbered.enrolment_id = matches.enrolment_id
-    group by numbered.kommunekode, numbered.program, numbered.cohort
+    from cohort_enrolments
+    inner join matches on cohort_enrolments.enrolment_id = matches.enrolment_id
+    group by cohort_enrolments.kommunekode, cohort_enrolments.program, cohort_enrolments.cohort
 
 ),
 
@@ -140,7 +104,7 @@ totals as (
         sum(saving_dkk) as saving_dkk,
         sum(naive_saving_dkk) as naive_saving_dkk,
         sum(enrolment_days) as enrolment_days
-    from numbered
+    from cohort_enrolments
     group by kommunekode, program, cohort
 
 ),
@@ -161,8 +125,8 @@ final as (
         ) as cost_saving_net_dkk,
         cast(totals.naive_saving_dkk as decimal(18, 2)) as cost_saving_naive_dkk,
         'matched difference in differences: {{ var("comparison_matches_per_enrolment") }} never-enrolled families'
-        || ' per enrolment; 95 % bootstrap interval over enrolments ({{ var("bootstrap_replicates") }}'
-        || ' replicates, seed {{ var("bootstrap_seed") }})' as saving_method
+        || ' per enrolment; 95 % expanded percentile bootstrap interval over enrolments'
+        || ' ({{ var("bootstrap_replicates") }} replicates, seed {{ var("bootstrap_seed") }})' as saving_method
     from totals
     inner join intervals
         on totals.kommunekode = intervals.kommunekode

@@ -28,14 +28,18 @@ programme_costs as (
 
 ),
 
-cells as (
+totals as (
 
-    select distinct
+    select
         kommunekode,
         program,
         cohort,
-        enrolments_n
+        count(*) as enrolments_matched_n,
+        sum(saving_dkk) as saving_dkk,
+        sum(naive_saving_dkk) as naive_saving_dkk,
+        sum(enrolment_days) as enrolment_days
     from cohort_enrolments
+    group by kommunekode, program, cohort
 
 ),
 
@@ -61,11 +65,11 @@ interval_positions as (
         1 + (sorted_replicates.replicates_n - 1) * interval_levels.tail_level as low_position,
         1 + (sorted_replicates.replicates_n - 1) * (1 - interval_levels.tail_level) as high_position
     from sorted_replicates
-    inner join cells
-        on sorted_replicates.kommunekode = cells.kommunekode
-        and sorted_replicates.program = cells.program
-        and sorted_replicates.cohort = cells.cohort
-    asof inner join interval_levels on cells.enrolments_n >= interval_levels.enrolments_n
+    inner join totals
+        on sorted_replicates.kommunekode = totals.kommunekode
+        and sorted_replicates.program = totals.program
+        and sorted_replicates.cohort = totals.cohort
+    asof inner join interval_levels on totals.enrolments_matched_n >= interval_levels.enrolments_n
 
 ),
 
@@ -91,21 +95,6 @@ comparison_families as (
     from cohort_enrolments
     inner join matches on cohort_enrolments.enrolment_id = matches.enrolment_id
     group by cohort_enrolments.kommunekode, cohort_enrolments.program, cohort_enrolments.cohort
-
-),
-
-totals as (
-
-    select
-        kommunekode,
-        program,
-        cohort,
-        count(*) as enrolments_matched_n,
-        sum(saving_dkk) as saving_dkk,
-        sum(naive_saving_dkk) as naive_saving_dkk,
-        sum(enrolment_days) as enrolment_days
-    from cohort_enrolments
-    group by kommunekode, program, cohort
 
 ),
 

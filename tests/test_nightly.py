@@ -11,7 +11,8 @@ from pipelines.cli import main
 from tests.e2e_extract import EXTRACT_DATE, RAW_CPR_NUMBERS, write_extract
 from tests.landing_builder import write_snapshot
 
-CPR_LIKE = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
+# a CPR number stands on its own: not inside a run of letters and digits such as a run id (a UUID)
+CPR_LIKE = re.compile(r"(?<![0-9A-Za-z])\d{6}-?\d{4}(?![0-9A-Za-z])")
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """Does the saving's 95 % interval cover the truth? Many seeds, the programme effect at zero and set.
 
-    python bench/evaluation.py                    # 20 seeds × (no effect, the demo effect), 20,000 residents
+    python bench/evaluation.py                    # 20 seeds × (no effect, the demo effect), 150,000 residents
     python bench/evaluation.py --seeds 5 --residents 10000
     python bench/evaluation.py --reuse --oracle   # also the saving with the pool the matching should find
 
@@ -93,8 +93,9 @@ def _table(results: dict[tuple[str, int], dict[str, list[SavingAgainstTruth]]]) 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", type=int, default=20)
-    parser.add_argument("--residents", type=int, default=15_000)
+    parser.add_argument("--residents", type=int, default=150_000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--results", type=Path, default=RESULTS, help="the report to write (default %(default)s)")
     parser.add_argument("--reuse", action="store_true", help="read warehouses already published by an earlier run")
     parser.add_argument("--oracle", action="store_true", help="also score the saving with the pool cut down to the "
                         "never-enrolled families at their would-be enrolment (bench/evaluation_oracle.py)")
@@ -119,10 +120,10 @@ def main() -> None:
               f"{commit.stdout.strip()}; {args.seeds} seeds, {args.residents:,} residents each, extract date "
               f"{EXTRACT_DATE}; demo effect: support_exit {effect.support_exit}, placement {effect.placement}. "
               "Method: docs/evaluation.md.", "", *summary, *_table(results), ""]
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text("\n".join(report), encoding="utf-8")
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text("\n".join(report), encoding="utf-8")
     print("\n".join(summary))
-    print(f"written to {RESULTS.relative_to(ROOT)}")
+    print(f"written to {args.results}")
 
 
 if __name__ == "__main__":

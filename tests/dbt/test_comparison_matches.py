@@ -15,13 +15,19 @@ MONTHS = ("2023-01-01", "2023-02-01", "2023-03-01")
 COSTS = (0, 0, 1000, 5000, 5000, 20000, 20000.5, 250000)
 
 
+def renewed_investigation(rng):
+    renewed = rng.random() < 0.3
+    return {"has_renewed_investigation": renewed,
+            "renewed_investigation_months_before": rng.randint(0, 4) if renewed else None}
+
+
 def unit(rng, kind, unit_id, kommunekode, month):
     cost_12 = rng.choice(COSTS) if rng.random() < 0.7 else round(rng.uniform(0, 400000), 2)
     return {
         "unit_kind": kind, "unit_id": unit_id, "match_month": month, "kommunekode": kommunekode,
         "program": "JF" if kind == "enrolment" else None,
         "adults_n": rng.choice((0, 1, 1, 2, 3)), "children_n": rng.choice((0, 1, 2, 3, 5)),
-        "has_renewed_investigation": rng.random() < 0.2,
+        **renewed_investigation(rng),
         "has_placement": rng.random() < 0.1, "has_income_support": rng.random() < 0.6,
         "systems_n": rng.choice((1, 1, 2, 2, 3, 4)),
         "cost_12_months_before_dkk": cost_12,
@@ -52,7 +58,9 @@ pairs as (
     select
         enrolled.unit_id as enrolment_id,
         pool.unit_id as comparison_family_id,
-        10000 * cast(enrolled.has_renewed_investigation <> pool.has_renewed_investigation as integer)
+        100000 * cast(enrolled.has_renewed_investigation <> pool.has_renewed_investigation as integer)
+        + 3000 * coalesce(abs(enrolled.renewed_investigation_months_before
+                              - pool.renewed_investigation_months_before), 0)
         + 1000 * (cast(enrolled.has_placement <> pool.has_placement as integer)
                    + cast(enrolled.has_income_support <> pool.has_income_support as integer))
         + 100 * (abs(least(enrolled.adults_n, 2) - least(pool.adults_n, 2))
@@ -79,11 +87,12 @@ def test_matches_are_the_nearest_of_every_candidate(tmp_path, seed, matches_per_
         con.execute("create schema intermediate")
         con.execute("""create table intermediate.int_comparison_covariates (
             unit_kind varchar, unit_id varchar, match_month date, kommunekode varchar, program varchar,
-            adults_n bigint, children_n bigint, has_renewed_investigation boolean, has_placement boolean,
-            has_income_support boolean, systems_n bigint,
+            adults_n bigint, children_n bigint, has_renewed_investigation boolean,
+            renewed_investigation_months_before bigint, has_placement boolean, has_income_support boolean,
+            systems_n bigint,
             cost_12_months_before_dkk decimal(18, 2), cost_3_months_before_dkk decimal(18, 2))""")
         rows = random_covariates(seed)
-        con.executemany(f"insert into intermediate.int_comparison_covariates values ({', '.join('?' * 13)})",
+        con.executemany(f"insert into intermediate.int_comparison_covariates values ({', '.join('?' * 14)})",
                         [tuple(row.values()) for row in rows])
     dbt_build(database, "--select", "int_comparison_matches", "--exclude", "resource_type:unit_test",
               "--vars", json.dumps({"comparison_matches_per_enrolment": matches_per_enrolment}))

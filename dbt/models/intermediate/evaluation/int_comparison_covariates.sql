@@ -50,10 +50,13 @@ investigations as (
 
 ),
 
--- a child investigation begun in the 4 months before the match day, in a case then open for 6 months or more
+-- a child investigation begun in the 4 months before the match day, in a case then open for 6 months or more;
+-- the latest one dates the referral
 members_reinvestigated as (
 
-    select distinct units.member_row
+    select
+        units.member_row,
+        max(investigations.start_date) as renewed_investigation_date
     from units
     inner join child_cases
         on units.kommunekode = child_cases.kommunekode
@@ -65,6 +68,7 @@ members_reinvestigated as (
         units.is_child
         and investigations.start_date between units.match_month - interval 4 month and units.match_month
         and child_cases.opened_date <= investigations.start_date - interval 6 month
+    group by units.member_row
 
 ),
 
@@ -139,6 +143,8 @@ final as (
         count(members_placed.member_row) > 0 as has_placement,
         count(members_on_support.member_row) > 0 as has_income_support,
         count(members_reinvestigated.member_row) > 0 as has_renewed_investigation,
+        datediff('month', max(members_reinvestigated.renewed_investigation_date), units.match_month)
+            as renewed_investigation_months_before,
         coalesce(len(list_distinct(flatten(
             list(member_systems.systems) filter (where member_systems.systems is not null)
         ))), 0) as systems_n,

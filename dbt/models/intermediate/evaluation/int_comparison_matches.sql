@@ -9,13 +9,15 @@ with covariates as (
         program,
         match_month,
         has_renewed_investigation,
+        coalesce(renewed_investigation_months_before, -1) as referral_month,
         has_placement,
         has_income_support,
         least(adults_n, 2) as adults_capped,
         least(children_n, 3) as children_capped,
         systems_n,
         concat_ws(
-            '|', has_renewed_investigation, has_placement, has_income_support,
+            '|', has_renewed_investigation, coalesce(renewed_investigation_months_before, -1),
+            has_placement, has_income_support,
             least(adults_n, 2), least(children_n, 3), systems_n
         ) as matching_cell,
         ln(1 + cost_12_months_before_dkk) as log_cost_12_months,
@@ -31,7 +33,8 @@ enrolled as (
 
 ),
 
--- the candidates of a cell (municipality, month, renewed investigation, placement, support, capped size, systems)
+-- the candidates of a cell (municipality, month, renewed investigation and its month, placement, support, capped
+-- size, systems)
 -- in the order of the 12-month cost
 pool as (
 
@@ -53,6 +56,7 @@ cells as (
         match_month,
         matching_cell,
         any_value(has_renewed_investigation) as has_renewed_investigation,
+        any_value(referral_month) as referral_month,
         any_value(has_placement) as has_placement,
         any_value(has_income_support) as has_income_support,
         any_value(adults_capped) as adults_capped,
@@ -88,7 +92,12 @@ cell_distances as (
         enrolled.log_cost_12_months,
         enrolled.log_cost_3_months,
         cells.*,
-        10000 * cast(enrolled.has_renewed_investigation <> cells.has_renewed_investigation as integer)
+        100000 * cast(enrolled.has_renewed_investigation <> cells.has_renewed_investigation as integer)
+        + 3000 * case
+            when enrolled.has_renewed_investigation and cells.has_renewed_investigation
+                then abs(enrolled.referral_month - cells.referral_month)
+            else 0
+        end
         + 1000 * (
             cast(enrolled.has_placement <> cells.has_placement as integer)
             + cast(enrolled.has_income_support <> cells.has_income_support as integer)

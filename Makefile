@@ -10,6 +10,7 @@ KOMMUNEKODE ?= 420
 FUZZ_EXAMPLES ?= 10000
 EVALUATION_SEEDS ?= 20
 EVALUATION_RESIDENTS ?= 150000
+BENCH_REPEATS ?= 3
 
 .PHONY: demo lint test fuzz chromium serve dev clean
 
@@ -61,6 +62,16 @@ fuzz: $(INSTALLED)
 .PHONY: bench-evaluation
 bench-evaluation: $(INSTALLED)
 	$(BIN)/python bench/evaluation.py --seeds $(EVALUATION_SEEDS) --residents $(EVALUATION_RESIDENTS)
+
+# The nightly job timed stage by stage at Odense size and for the whole country (a national landing takes about
+# 30 minutes to generate and each run about 30: hours in all); bench-quick at Assens size in a few minutes.
+# Figures in bench/results/bench.md.
+.PHONY: bench bench-quick
+bench: $(INSTALLED)
+	$(BIN)/python bench/nightly.py --national --repeats $(BENCH_REPEATS)
+
+bench-quick: $(INSTALLED)
+	$(BIN)/python bench/nightly.py --quick --repeats $(BENCH_REPEATS)
 
 serve: $(INSTALLED)
 	$(BIN)/helhed serve --warehouse $(WAREHOUSE)

@@ -210,3 +210,16 @@ def test_an_operators_dagster_yaml_is_kept_and_gains_telemetry_off(tmp_path, mon
     prepare_dagster_home()
     assert yaml.safe_load((home / "dagster.yaml").read_text(encoding="utf-8")) == {
         "run_retries": {"enabled": True}, "telemetry": {"enabled": False}}
+
+
+def test_the_bench_reads_each_stage_and_source_from_the_run_history(published):
+    from bench.nightly import step_times
+    from pipelines.ingest.contracts import contracts_by_source
+
+    root, _, _ = published
+    first_step, stages, sources = step_times(root / "dagster")
+    assert set(sources) == set(contracts_by_source())
+    assert set(stages) == {"ingest", "dbt", "checks", "publish"}
+    assert stages["dbt"] > max(sources.values()) > 0
+    assert stages["ingest"] >= sum(sources.values())
+    assert first_step > 1.7e9  # a Unix time, not a duration

@@ -114,7 +114,7 @@ final as (
         ) as cost_saving_net_dkk,
         cast(totals.naive_saving_dkk as decimal(18, 2)) as cost_saving_naive_dkk,
         'matched difference in differences: {{ var("comparison_matches_per_enrolment") }} never-enrolled families'
-        || ' per enrolment; 95 % expanded percentile bootstrap interval over enrolments'
+        || ' per enrolment; 95 % expanded percentile bootstrap interval over enrolments and comparison families'
         || ' ({{ var("bootstrap_replicates") }} replicates, seed {{ var("bootstrap_seed") }})' as saving_method
     from totals
     inner join intervals

@@ -4,6 +4,18 @@ with cohort_enrolments as (
 
 ),
 
+enrolment_savings as (
+
+    select * from {{ ref('int_enrolment_savings') }}
+
+),
+
+match_changes as (
+
+    select * from {{ ref('int_match_cost_changes') }}
+
+),
+
 cells as (
 
     select distinct
@@ -39,21 +51,79 @@ draws as (
 
 ),
 
-final as (
+drawn_enrolments as (
 
     select
         draws.kommunekode,
         draws.program,
         draws.cohort,
         draws.replicate,
-        sum(cohort_enrolments.saving_dkk) as saving_dkk
+        cohort_enrolments.enrolment_id,
+        count(*) as times_drawn
     from draws
     inner join cohort_enrolments
         on draws.kommunekode = cohort_enrolments.kommunekode
         and draws.program = cohort_enrolments.program
         and draws.cohort = cohort_enrolments.cohort
         and draws.slot = cohort_enrolments.slot
-    group by draws.kommunekode, draws.program, draws.cohort, draws.replicate
+    group by draws.kommunekode, draws.program, draws.cohort, draws.replicate, cohort_enrolments.enrolment_id
+
+),
+
+-- the comparison families are a sample too, and one family serves several enrolments: in each replicate every
+-- comparison family of the cell gets one weight, -ln(u) with u uniform on (0, 1) from md5 (a Bayesian bootstrap
+-- of the comparison families), shared by every enrolment it serves. Weights and means are DECIMAL, so the sums
+-- do not depend on the order DuckDB adds them in.
+weighted_matches as (
+
+    select
+        drawn_enrolments.*,
+        match_changes.cost_change_dkk,
+        cast(-ln(
+            (cast(
+                md5_number(
+                    concat_ws(
+                        '|', {{ var('bootstrap_seed') }}, drawn_enrolments.kommunekode, drawn_enrolments.program,
+                        drawn_enrolments.cohort, drawn_enrolments.replicate, match_changes.comparison_family_id
+                    )
+                ) % cast(9007199254740992 as uhugeint) as double
+            ) + 0.5) / 9007199254740992
+        ) as decimal(18, 6)) as family_weight
+    from drawn_enrolments
+    inner join match_changes on drawn_enrolments.enrolment_id = match_changes.enrolment_id
+
+),
+
+comparison_means as (
+
+    select
+        kommunekode,
+        program,
+        cohort,
+        replicate,
+        enrolment_id,
+        any_value(times_drawn) as times_drawn,
+        cast(sum(family_weight * cost_change_dkk) / sum(family_weight) as decimal(18, 4))
+            as comparison_cost_change_dkk
+    from weighted_matches
+    group by kommunekode, program, cohort, replicate, enrolment_id
+
+),
+
+final as (
+
+    select
+        comparison_means.kommunekode,
+        comparison_means.program,
+        comparison_means.cohort,
+        comparison_means.replicate,
+        sum(
+            comparison_means.times_drawn
+            * (comparison_means.comparison_cost_change_dkk - enrolment_savings.enrolled_cost_change_dkk)
+        ) as saving_dkk
+    from comparison_means
+    inner join enrolment_savings on comparison_means.enrolment_id = enrolment_savings.enrolment_id
+    group by comparison_means.kommunekode, comparison_means.program, comparison_means.cohort, comparison_means.replicate
 
 )
 

@@ -10,19 +10,9 @@ enrolment_costs as (
 
 ),
 
-spell_costs as (
-
-    select * from {{ ref('int_spell_costs') }}
-
-),
-
 period_costs as (
 
-    select
-        period_id,
-        sum(cost_dkk) as cost_dkk
-    from spell_costs
-    group by period_id
+    select * from {{ ref('int_period_costs') }}
 
 ),
 

@@ -65,7 +65,7 @@ bench-evaluation: $(INSTALLED)
 
 # The nightly job timed stage by stage at Odense size and for the whole country (a national landing takes about
 # 30 minutes to generate and each run about 30: hours in all); bench-quick at Assens size in a few minutes.
-# Figures in bench/results/bench.md.
+# Figures in bench/results/bench.md and bench-quick.md.
 .PHONY: bench bench-quick
 bench: $(INSTALLED)
 	$(BIN)/python bench/nightly.py --national --repeats $(BENCH_REPEATS)

@@ -6,7 +6,8 @@ and DuckDB's bare read of the same files.
     python bench/nightly.py --national     # also 6,000,000 residents (generation ≈ 30 min, a run ≈ 30 min)
 
 Landings are generated once under bench/data/nightly/ (seed 1, the demo effect) and reused. Each size is run
-`--repeats` times in a process of its own; the table gives medians. Writes bench/results/bench.md.
+`--repeats` times in a process of its own; the table gives medians. Writes bench/results/bench.md
+(bench/results/bench-quick.md with --quick).
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from pipelines.synthetic.model import DEMO_EFFECT  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "nightly"
 RESULTS = ROOT / "bench" / "results" / "bench.md"
+RESULTS_QUICK = ROOT / "bench" / "results" / "bench-quick.md"
 EXTRACT_DATE = date(2026, 11, 30)
 KEY = "bench-key-not-secret"
 SIZES = {"Assens": 41_000, "Odense": 205_000, "Denmark": 6_000_000}
@@ -134,8 +136,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="Assens size only")
     parser.add_argument("--national", action="store_true", help="also the whole country (6,000,000 residents)")
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--results", type=Path, default=RESULTS, help="the report to write (default %(default)s)")
+    parser.add_argument("--results", type=Path, help="the report to write (default bench/results/bench.md, "
+                        "bench-quick.md with --quick)")
     args = parser.parse_args()
+    args.results = args.results or (RESULTS_QUICK if args.quick else RESULTS)
     names = ["Assens"] if args.quick else ["Odense"] + (["Denmark"] if args.national else [])
     table, per_source = [], []
     for name in names:

@@ -115,20 +115,16 @@ def stage_of(step_key: str) -> str:
     return "checks"
 
 
-def _median(values) -> float:
-    return statistics.median(values)
-
-
 def report_lines(name: str, residents: int, rows: int, read_s: float, runs: list[Run]) -> str:
-    wall = _median(r.wall_s for r in runs)
-    stages = " | ".join(f"{_median(r.stages_s[s] for r in runs):.1f}" for s in STAGES)
+    wall = statistics.median(r.wall_s for r in runs)
+    stages = " | ".join(f"{statistics.median(r.stages_s[s] for r in runs):.1f}" for s in STAGES)
     return (f"| {name} | {residents:,} | {rows / 1e6:.2f} M | {len(runs)} | {wall:.1f} | "
             f"{max(r.peak_rss_gb for r in runs):.2f} | {stages} | {read_s:.2f} | {wall / read_s:.0f}× |")
 
 
 def sources_line(name: str, runs: list[Run]) -> str:
     sources = sorted(runs[0].sources_s)
-    return f"- {name}: " + ", ".join(f"{s} {_median(r.sources_s[s] for r in runs):.1f} s" for s in sources)
+    return f"- {name}: " + ", ".join(f"{s} {statistics.median(r.sources_s[s] for r in runs):.1f} s" for s in sources)
 
 
 def main() -> None:

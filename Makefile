@@ -64,14 +64,18 @@ bench-evaluation: $(INSTALLED)
 	$(BIN)/python bench/evaluation.py --seeds $(EVALUATION_SEEDS) --residents $(EVALUATION_RESIDENTS)
 
 # The nightly job timed stage by stage at Odense size and for the whole country (a national landing takes about
-# 30 minutes to generate and each run about 30: hours in all); bench-quick at Assens size in a few minutes.
+# 6 minutes to generate on 2 cores and each run about 30: hours in all); bench-quick at Assens size in a few minutes.
 # Figures in bench/results/bench.md and bench-quick.md.
-.PHONY: bench bench-quick
+.PHONY: bench bench-quick bench-generator
 bench: $(INSTALLED)
 	$(BIN)/python bench/nightly.py --national --repeats $(BENCH_REPEATS)
 
 bench-quick: $(INSTALLED)
 	$(BIN)/python bench/nightly.py --quick --repeats $(BENCH_REPEATS)
+
+# The generator at Odense size on one core and on every core (the same bytes), and the whole country: about 8 minutes.
+bench-generator: $(INSTALLED)
+	$(BIN)/python bench/generate_bench.py --national
 
 serve: $(INSTALLED)
 	$(BIN)/helhed serve --warehouse $(WAREHOUSE)

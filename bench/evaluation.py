@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -24,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.evaluation_oracle import PHASE_MONTHS, oracle_savings, would_be_enrolments  # noqa: E402
+from bench.machine import machine_line  # noqa: E402
 from pipelines.evaluation.truth import SavingAgainstTruth, savings_against_truth  # noqa: E402
 from pipelines.synthetic.model import DEMO_EFFECT, NO_EFFECT  # noqa: E402
 
@@ -114,10 +114,8 @@ def main() -> None:
                 for line in _summary(name, [r for (e, _), pools in results.items() if e == name for r in pools[kind]])
             ] + [""]
     effect = EFFECTS["demo"]
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
     report = ["# Evaluation bench: the saving against the generator's truth", "",
-              f"{date.today().isoformat()}, {platform.node()}, {os.cpu_count()} cores, commit "
-              f"{commit.stdout.strip()}; {args.seeds} seeds, {args.residents:,} residents each, extract date "
+              f"{machine_line()}; {args.seeds} seeds, {args.residents:,} residents each, extract date "
               f"{EXTRACT_DATE}; demo effect: support_exit {effect.support_exit}, placement {effect.placement}. "
               "Method: docs/evaluation.md.", "", *summary, *_table(results), ""]
     args.results.parent.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,7 @@ and DuckDB's bare read of the same files.
 
     python bench/nightly.py --quick        # Assens size (41,000 residents)
     python bench/nightly.py                # Odense size (205,000 residents)
-    python bench/nightly.py --national     # also 6,000,000 residents (generation ≈ 30 min, a run ≈ 30 min)
+    python bench/nightly.py --national     # also 6,000,000 residents (generation ≈ 6 min, a run ≈ 30 min)
 
 Landings are generated once under bench/data/nightly/ (seed 1, the demo effect) and reused. Each size is run
 `--repeats` times in a process of its own; the table gives medians. Writes bench/results/bench.md
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -27,6 +26,7 @@ import duckdb
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.machine import machine_line  # noqa: E402
 from pipelines.synthetic.generate import generate  # noqa: E402
 from pipelines.synthetic.model import DEMO_EFFECT  # noqa: E402
 
@@ -51,7 +51,7 @@ def landing_for(residents: int) -> Path:
     landing = DATA / str(residents) / "landing"
     if not (landing / ".generated").exists():
         generate(landing, residents=residents, seed=1, extract_date=EXTRACT_DATE, effect=DEMO_EFFECT,
-                 truth_path=landing.parent / "truth.json")
+                 truth_path=landing.parent / "truth.json", workers=os.cpu_count() or 1)
         (landing / ".generated").touch()
     return landing
 
@@ -145,12 +145,9 @@ def main() -> None:
         table.append(report_lines(name, SIZES[name], rows, read_s, runs))
         per_source.append(sources_line(name, runs))
         print(table[-1], flush=True)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
-    memory_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
     report = [
         "# Nightly job bench", "",
-        f"{date.today().isoformat()}, {platform.node()}, {os.cpu_count()} cores, {memory_gb:.1f} GB, commit "
-        f"{commit.stdout.strip()}; `python bench/nightly.py {' '.join(sys.argv[1:])}`. Medians of the runs "
+        f"{machine_line()}; `python bench/nightly.py {' '.join(sys.argv[1:])}`. Medians of the runs "
         "(peak RSS: the largest); stages from Dagster's step events, `start` is Python, Dagster and `dbt parse` "
         "before the first step; bare read: DuckDB reading every delivered file as text.", "",
         "| landing | residents | rows | runs | whole job (s) | peak RSS (GB) | "

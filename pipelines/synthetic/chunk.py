@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from pipelines.synthetic.cprnumbers import CprAllocator
+from pipelines.synthetic.cprnumbers import PendingCpr
 from pipelines.synthetic.model import ProgrammeEffect
 from pipelines.synthetic.staff import StaffPools
 
@@ -16,7 +16,7 @@ HISTORY_YEARS = 12
 class Person:
     __slots__ = ("cpr", "sex", "birth", "move_in", "move_out", "death", "addresses", "parents")
 
-    def __init__(self, cpr: str, sex: str, birth: date):
+    def __init__(self, cpr: PendingCpr, sex: str, birth: date):
         self.cpr, self.sex, self.birth = cpr, sex, birth
         self.move_in = self.move_out = self.death = None
         self.addresses: list[list] = []
@@ -35,7 +35,6 @@ class Chunk:
     kommunekode: str
     index: int
     rng: random.Random
-    cprs: CprAllocator
     staff: StaffPools
     extract_date: date
     history_start: date
@@ -43,7 +42,7 @@ class Chunk:
     rows: dict[str, list[tuple]] = field(default_factory=lambda: defaultdict(list))
     truth: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     counters: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    persons: int = 0
+    cprs: list[PendingCpr] = field(default_factory=list)
 
     def new_id(self, prefix: str) -> str:
         """Identifiers whose digit runs letters keep apart, so no size of municipality makes them CPR-shaped.
@@ -55,8 +54,13 @@ class Chunk:
         return f"{prefix}{self.kommunekode}c{self.index}n{self.counters[prefix]:04d}"
 
     def person(self, sex: str, birth: date) -> Person:
-        self.persons += 1
-        return Person(self.cprs.issue(birth, sex), sex, birth)
+        self.cprs.append(PendingCpr(birth, sex))
+        return Person(self.cprs[-1], sex, birth)
+
+    def number_persons(self, numbers: list[str]) -> None:
+        """Give every person the CPR number issued for them, in the order they were created."""
+        for cpr, number in zip(self.cprs, numbers, strict=True):
+            cpr.number = number
 
     def add(self, table: str, row: tuple) -> None:
         self.rows[table].append(row)

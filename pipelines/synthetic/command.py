@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +27,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--truth", type=Path, default=None, help="truth sidecar (default <out>.truth.json)")
     parser.add_argument("--manifest-variant", default="utf-8",
                         help="utf-8, utf-8-sig, cp1252, day-first, decimal-comma (combine with +)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="processes simulating side by side (default: every core); the same files for any number")
     parser.set_defaults(func=run)
     return parser
 
@@ -36,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         kommunekoder=tuple(k.strip() for k in args.kommunekode.split(",") if k.strip()),
         extract_date=args.extract_date, snapshots=args.snapshots, faults=tuple(args.faults.split(",")),
         effect=effect(args), truth_path=args.truth,
-        manifest_variant=args.manifest_variant, progress=True)
+        manifest_variant=args.manifest_variant, progress=True, workers=args.workers)
     print(f"{summary.residents_at_extract} residents in {', '.join(summary.kommunekoder)}; "
           f"{sum(summary.rows.values())} rows; truth in {summary.truth_path}")
     return 0

@@ -15,6 +15,22 @@ def century_digits(birth: date) -> str:
     return "456789" if yy <= 36 else "5678"
 
 
+class PendingCpr:
+    """A person's CPR number before it is issued: rows hold this object and the files its number.
+
+    Chunks are simulated in parallel, but a number depends on how many were issued for the same birth date and sex
+    in every earlier chunk, so the numbers are issued afterwards, in chunk order (`CprAllocator.issue_all`).
+    """
+
+    __slots__ = ("birth", "sex", "number")
+
+    def __init__(self, birth: date, sex: str):
+        self.birth, self.sex, self.number = birth, sex, None
+
+    def __str__(self) -> str:
+        return self.number
+
+
 class CprAllocator:
     """Hands out distinct numbers per (birth date, sex), scrambled within the serial space."""
 
@@ -34,3 +50,6 @@ class CprAllocator:
         middle, last = divmod(rest, 5)
         last_digit = 2 * last + (1 if sex == "M" else 0)
         return f"{birth:%d%m%y}{digits[century]}{middle:02d}{last_digit}"
+
+    def issue_all(self, requests: list[tuple[date, str]]) -> list[str]:
+        return [self.issue(birth, sex) for birth, sex in requests]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import math
 import random
 from collections import defaultdict
 from datetime import date, timedelta
@@ -11,22 +10,18 @@ from pathlib import Path
 from tqdm import tqdm
 
 from pipelines.synthetic import faults as fault_catalogue
-from pipelines.synthetic.calendar import years
-from pipelines.synthetic.chunk import HISTORY_YEARS, Chunk
 from pipelines.synthetic.contracts import SOURCES
 from pipelines.synthetic.cprnumbers import CprAllocator
 from pipelines.synthetic.model import NO_EFFECT, GenerationSummary, ProgrammeEffect
-from pipelines.synthetic.simulate import simulate_chunk
-from pipelines.synthetic.staff import StaffPools
 from pipelines.synthetic.target import ENROLLED
+from pipelines.synthetic.workers import MunicipalityPlan, chunk_outputs
 from pipelines.synthetic.writer import Delivery, Format
-
-RESIDENTS_PER_CHUNK = 5000
 
 
 def generate(out: Path, *, residents: int = 41000, seed: int = 1, kommunekoder=("420",), extract_date: date,
              snapshots: int = 1, faults=(), effect: ProgrammeEffect | None = None, truth_path: Path | None = None,
-             manifest_variant: str = "utf-8", progress: bool = False) -> GenerationSummary:
+             manifest_variant: str = "utf-8", progress: bool = False, workers: int = 1) -> GenerationSummary:
+    """`workers` processes simulate chunks side by side; the files are the same bytes for any number of them."""
     out, effect, fmt = Path(out), effect or NO_EFFECT, Format(manifest_variant)
     faults = fault_catalogue.resolve(faults)
     dates = [extract_date - timedelta(days=n) for n in reversed(range(max(1, snapshots)))]
@@ -36,7 +31,8 @@ def generate(out: Path, *, residents: int = 41000, seed: int = 1, kommunekoder=(
     cprs = CprAllocator()
     for kommunekode in kommunekoder:
         truth["municipalities"][kommunekode] = _municipality(
-            out, kommunekode, residents, seed, extract_date, dates, faults, effect, fmt, cprs, summary, progress)
+            out, kommunekode, residents, seed, extract_date, dates, faults, effect, fmt, cprs, summary, progress,
+            workers)
         for entry in _apply_faults(out, kommunekode, extract_date, faults, fmt, seed):
             truth["faults"].append(entry)
     summary.true_saving_dkk = sum(m["true_saving_dkk"] for m in truth["municipalities"].values())
@@ -67,26 +63,24 @@ def _deliveries(dates: list[date], faults) -> dict[tuple[date, date], list[str]]
 
 
 def _municipality(out, kommunekode, residents, seed, extract_date, dates, faults, effect, fmt, cprs, summary,
-                  progress) -> dict:
-    history_start = extract_date - years(HISTORY_YEARS)
-    staff = StaffPools(kommunekode, residents, seed, history_start, extract_date)
+                  progress, workers) -> dict:
     deliveries = [Delivery(out, kommunekode, folder, as_of, fmt, sources)
                   for (folder, as_of), sources in _deliveries(dates, faults).items()]
-    chunks = max(1, math.ceil(residents / RESIDENTS_PER_CHUNK))
+    plan = MunicipalityPlan(kommunekode, residents, seed, extract_date, effect, fmt.variant,
+                            tuple((d.as_of, frozenset(d.files)) for d in deliveries))
     truth = defaultdict(float)
-    for index in tqdm(range(chunks), desc=f"kommune {kommunekode}", disable=not progress, unit="chunk"):
-        rng = random.Random(f"helhed-{seed}-{kommunekode}-{index}")
-        chunk = Chunk(kommunekode, index, rng, cprs, staff, extract_date, history_start, effect)
-        share = residents // chunks + (1 if index < residents % chunks else 0)
-        summary.residents_at_extract += simulate_chunk(chunk, share)
-        summary.persons_in_register += chunk.persons
-        for table, rows in chunk.rows.items():
-            for delivery in deliveries:
-                delivery.write(table, rows)
-        for key, value in chunk.truth.items():
+    outputs = chunk_outputs(plan, cprs, workers)
+    for output in tqdm(outputs, total=plan.chunks, desc=f"kommune {kommunekode}", disable=not progress, unit="chunk"):
+        summary.residents_at_extract += output.residents
+        summary.persons_in_register += output.persons
+        for delivery, lines in zip(deliveries, output.lines, strict=True):
+            for table, (data, rows) in lines.items():
+                delivery.append(table, data, rows)
+        for key, value in output.truth.items():
             truth[key] += value
+    staff = plan.staff().rows
     for delivery in deliveries:
-        delivery.write("organisation/sagsbehandlere", staff.rows)
+        delivery.write("organisation/sagsbehandlere", staff)
         for table, count in delivery.close().items():
             if delivery.folder_date == extract_date:
                 summary.rows[table] = summary.rows.get(table, 0) + count

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from pipelines.synthetic.calendar import birthday, years
 from pipelines.synthetic.chunk import Chunk, Person
@@ -28,10 +29,14 @@ def school(chunk: Chunk, child: Person, absence: float) -> None:
     rng = chunk.rng
     first = max(date(child.birth.year + 6, 8, 1), chunk.history_start, child.arrives())
     last = min(date(child.birth.year + 16, 6, 30), child.leaves() or chunk.extract_date, chunk.extract_date)
-    year, month = first.year, first.month
-    while date(year, month, 1) <= last:
-        if month in SCHOOL_DAYS:
-            days = SCHOOL_DAYS[month]
+    for ordinal in range(first.year * 12 + first.month - 1, last.year * 12 + last.month):
+        year, month = divmod(ordinal, 12)
+        days = SCHOOL_DAYS.get(month + 1)
+        if days:
             absent = min(days, int(rng.expovariate(1 / (absence * days))))
-            chunk.add("skole/fravaer", (child.cpr, f"{year}-{month:02d}", days, absent))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+            chunk.add("skole/fravaer", (child.cpr, _month_label(year, month + 1), days, absent))
+
+
+@cache
+def _month_label(year: int, month: int) -> str:
+    return f"{year}-{month:02d}"

@@ -14,25 +14,36 @@ CLEARED_WITH = {"lukket": ("lukkeaarsag", None), "status_dato": ("status", "AABE
 
 @cache
 def as_of_filter(table: str):
-    """A function mapping a row to its as-of-`day` version, or None when the row did not exist yet."""
+    """A function mapping rows to their as-of-`day` versions, leaving out the rows that did not exist yet."""
     columns = table_columns()[table]
     starts = [i for i, name in enumerate(columns) if name in STARTS]
     ends = [(i, CLEARED_WITH.get(name)) for i, name in enumerate(columns) if name in ENDS]
     month = columns.index("maaned") if "maaned" in columns else None
 
-    def view(row: tuple, day: date) -> tuple | None:
-        if any(row[i] is not None and row[i] > day for i in starts):
-            return None
-        if month is not None and row[month] > f"{day:%Y-%m}":
-            return None
-        late = [(i, cleared) for i, cleared in ends if row[i] is not None and row[i] > day]
-        if not late:
-            return row
+    def as_of(row: tuple, day: date) -> tuple:
         values = list(row)
-        for i, cleared in late:
-            values[i] = None
-            if cleared:
-                values[columns.index(cleared[0])] = cleared[1]
+        for i, cleared in ends:
+            if row[i] is not None and row[i] > day:
+                values[i] = None
+                if cleared:
+                    values[columns.index(cleared[0])] = cleared[1]
         return tuple(values)
+
+    def view(rows: list[tuple], day: date) -> list[tuple]:
+        this_month, shown = f"{day:%Y-%m}", []
+        for row in rows:
+            for i in starts:
+                if row[i] is not None and row[i] > day:
+                    break
+            else:
+                if month is not None and row[month] > this_month:
+                    continue
+                for i, _ in ends:
+                    if row[i] is not None and row[i] > day:
+                        shown.append(as_of(row, day))
+                        break
+                else:
+                    shown.append(row)
+        return shown
 
     return view

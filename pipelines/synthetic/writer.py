@@ -16,7 +16,7 @@ class Format:
     """How a delivery writes values: encoding, date format, decimal mark (`manifest_variant`)."""
 
     def __init__(self, variant: str = "utf-8"):
-        parts = set(variant.split("+"))
+        self.variant, parts = variant, set(variant.split("+"))
         if parts - VARIANTS:
             raise ValueError(f"unknown manifest variant(s): {sorted(parts - VARIANTS)}; choose from {sorted(VARIANTS)}")
         self.bom = "utf-8-sig" in parts
@@ -26,6 +26,11 @@ class Format:
         self._dates: dict[date, str] = {}
 
     def value(self, value) -> str:
+        kind = type(value)
+        if kind is str:
+            return value
+        if kind is int:
+            return str(value)
         if value is None:
             return ""
         if isinstance(value, date):
@@ -43,22 +48,23 @@ class Format:
         return {"encoding": self.encoding, "delimiter": ";", "date_format": self.date_format, "decimal": self.decimal}
 
 
+def render(table: str, rows: list[tuple], fmt: Format, as_of: date) -> tuple[bytes, int]:
+    """The lines of `rows` as a delivery made on `as_of` shows them, encoded, and how many there are."""
+    kept, value = as_of_filter(table)(rows, as_of), fmt.value
+    return "".join(";".join(map(value, row)) + "\n" for row in kept).encode(fmt.encoding), len(kept)
+
+
 class TableFile:
     def __init__(self, path: Path, columns: list[str], fmt: Format):
-        self.path, self.fmt, self.rows = path, fmt, 0
+        self.path, self.rows = path, 0
         self.handle = path.open("wb")
         self.digest = hashlib.sha256()
-        self._put(("\ufeff" if fmt.bom else "") + ";".join(columns) + "\n")
+        self.append((("\ufeff" if fmt.bom else "") + ";".join(columns) + "\n").encode(fmt.encoding), 0)
 
-    def _put(self, text: str) -> None:
-        data = text.encode(self.fmt.encoding)
+    def append(self, data: bytes, rows: int) -> None:
         self.handle.write(data)
         self.digest.update(data)
-
-    def write(self, rows: list[tuple]) -> None:
-        value = self.fmt.value
-        self._put("".join(";".join(map(value, row)) + "\n" for row in rows))
-        self.rows += len(rows)
+        self.rows += rows
 
 
 class Delivery:
@@ -75,11 +81,11 @@ class Delivery:
                 self.files[table] = TableFile(folder / f"{table.split('/')[1]}.csv", columns, fmt)
 
     def write(self, table: str, rows: list[tuple]) -> None:
-        if table not in self.files:
-            return
-        view = as_of_filter(table)
-        day = self.as_of
-        self.files[table].write([r for r in (view(row, day) for row in rows) if r is not None])
+        if table in self.files:
+            self.append(table, *render(table, rows, self.fmt, self.as_of))
+
+    def append(self, table: str, data: bytes, rows: int) -> None:
+        self.files[table].append(data, rows)
 
     def close(self) -> dict[str, int]:
         """Close every file and write each source's manifest last."""

@@ -7,7 +7,6 @@ from datetime import date
 from pipelines.synthetic import programme, target
 from pipelines.synthetic.calendar import years
 from pipelines.synthetic.chunk import HISTORY_YEARS, Chunk
-from pipelines.synthetic.cprnumbers import CprAllocator
 from pipelines.synthetic.model import NO_EFFECT, ProgrammeEffect
 from pipelines.synthetic.staff import StaffPools
 
@@ -17,8 +16,7 @@ def simulate_families(kind: str | None, count: int, extract_date: date, seed: in
     """`count` target families of programme `kind` (None: never enrolled), each with its own rows."""
     history_start = extract_date - years(HISTORY_YEARS)
     staff = StaffPools("420", 100_000, seed, history_start, extract_date)
-    chunk = Chunk("420", 0, random.Random(f"families-{seed}"), CprAllocator(), staff, extract_date, history_start,
-                  effect)
+    chunk = Chunk("420", 0, random.Random(f"families-{seed}"), staff, extract_date, history_start, effect)
     families = []
     for _ in range(count):
         family, _ = target.target_family(chunk, kind)

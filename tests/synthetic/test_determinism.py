@@ -36,3 +36,13 @@ def test_effect_changes_only_enrolled_families(tmp_path):
         after = set((tmp_path / "some" / "420" / name).read_text().split("\n"))
         changed |= {line.split(";")[0 if "ydelser" in name else 2] for line in before ^ after}
     assert changed and changed <= enrolled
+
+
+def test_workers_write_the_same_bytes_as_one_process(tmp_path):
+    # three chunks per municipality, two municipalities and two deliveries: the CPR numbers of a later chunk depend on
+    # what the earlier chunks issued, and a worker may finish its chunk before the other one
+    for name, workers in (("one", 1), ("two", 2)):
+        generate(tmp_path / name, residents=12_000, seed=5, kommunekoder=("420", "461"), snapshots=2,
+                 extract_date=EXTRACT_DATE, effect=ProgrammeEffect(0.3, 0.5), workers=workers)
+    one, two = contents(tmp_path / "one"), contents(tmp_path / "two")
+    assert len(one) > 40 and one == two

@@ -26,6 +26,7 @@ import duckdb
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.dashboards import TABLE_HEADER  # noqa: E402
 from bench.machine import machine_line  # noqa: E402
 from pipelines.synthetic.generate import generate  # noqa: E402
 from pipelines.synthetic.model import DEMO_EFFECT  # noqa: E402
@@ -56,6 +57,10 @@ def landing_for(residents: int) -> Path:
     return landing
 
 
+def warehouse_of(landing: Path) -> Path:
+    return landing.parent / "warehouse" / "helhed.duckdb"
+
+
 def bare_read(landing: Path) -> tuple[float, int]:
     """Seconds for DuckDB to read every delivered file, all columns as text, and the rows read."""
     files = sorted(landing.glob("*/*/*/*.csv"))
@@ -68,10 +73,9 @@ def bare_read(landing: Path) -> tuple[float, int]:
 
 def nightly_run(landing: Path) -> Run:
     """`helhed run` in a process of its own, fresh warehouse; its stages from the run's step events."""
-    folder = landing.parent
-    warehouse = folder / "warehouse" / "helhed.duckdb"
+    warehouse = warehouse_of(landing)
     warehouse.unlink(missing_ok=True)
-    home = folder / "dagster"
+    home = landing.parent / "dagster"
     env = os.environ | {"DAGSTER_HOME": str(home), "HELHED_PSEUDONYM_KEY": KEY}
     started = time.time()
     process = subprocess.Popen([str(Path(sys.executable).with_name("helhed")), "run", "--landing", str(landing),
@@ -115,6 +119,14 @@ def stage_of(step_key: str) -> str:
     return "checks"
 
 
+def dashboard_lines(name: str, warehouse: Path) -> list[str]:
+    """bench/dashboards.py's table lines for this warehouse, run in a process of its own (Dash keeps one callback
+    registry per process)."""
+    timed = subprocess.run([sys.executable, str(ROOT / "bench" / "dashboards.py"), "--warehouse", str(warehouse),
+                            "--name", name], capture_output=True, text=True, check=True, cwd=ROOT)
+    return [line for line in timed.stdout.splitlines() if line.startswith(f"| {name} |")]
+
+
 def report_lines(name: str, residents: int, rows: int, read_s: float, runs: list[Run]) -> str:
     wall = statistics.median(r.wall_s for r in runs)
     stages = " | ".join(f"{statistics.median(r.stages_s[s] for r in runs):.1f}" for s in STAGES)
@@ -137,14 +149,15 @@ def main() -> None:
     args = parser.parse_args()
     args.results = args.results or (RESULTS_QUICK if args.quick else RESULTS)
     names = ["Assens"] if args.quick else ["Odense"] + (["Denmark"] if args.national else [])
-    table, per_source = [], []
+    table, per_source, dashboards = [], [], []
     for name in names:
         landing = landing_for(SIZES[name])
         read_s, rows = bare_read(landing)
         runs = [nightly_run(landing) for _ in range(args.repeats)]
         table.append(report_lines(name, SIZES[name], rows, read_s, runs))
         per_source.append(sources_line(name, runs))
-        print(table[-1], flush=True)
+        dashboards += dashboard_lines(name, warehouse_of(landing))
+        print(table[-1], *dashboards, sep="\n", flush=True)
     report = [
         "# Nightly job bench", "",
         f"{machine_line()}; `python bench/nightly.py {' '.join(sys.argv[1:])}`. Medians of the runs "
@@ -153,7 +166,10 @@ def main() -> None:
         "| landing | residents | rows | runs | whole job (s) | peak RSS (GB) | "
         + " | ".join(f"{s} (s)" for s in STAGES) + " | bare read (s) | job / bare read |",
         "|---|---:|---:|---:|---:|---:|" + "---:|" * len(STAGES) + "---:|---:|",
-        *table, "", "Ingest per source (median seconds):", "", *per_source, ""]
+        *table, "", "Ingest per source (median seconds):", "", *per_source, "",
+        "Dashboards, server-side on the last run's warehouse (`bench/dashboards.py`: each page's layout and "
+        "callbacks as the browser asks for them, through login and role checks, on the heaviest view; median of 5):",
+        "", *TABLE_HEADER, *dashboards, ""]
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text("\n".join(report), encoding="utf-8")
     print(f"written to {args.results}")

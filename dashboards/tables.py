@@ -34,13 +34,15 @@ def seed_number(seed_figure: str | None, unit: str) -> float | None:
 
 
 def indicator_rows(outcome: dict, indicators: pd.DataFrame, min_cell: int) -> pd.DataFrame:
-    """One row per indicator of the outcome, in the outcome's column order.
+    """One row per indicator of the outcome, in the outcome's column order; a text column (such as
+    `saving_method`) describes the outcome and is no indicator.
 
     A value whose denominator is below `min_cell` is suppressed: its value and
     denominator show as '<min_cell>' and `suppressed` is True.
     """
     meta = indicators.set_index("indicator_id").to_dict("index")
-    ids = [c for c in outcome if c not in KEY_COLUMNS and not c.endswith(DENOMINATOR_SUFFIX)]
+    ids = [c for c, value in outcome.items()
+           if c not in KEY_COLUMNS and not c.endswith(DENOMINATOR_SUFFIX) and not isinstance(value, str)]
     return pd.DataFrame([_row(i, outcome, meta.get(i, {}), min_cell) for i in ids])
 
 

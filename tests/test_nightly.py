@@ -3,6 +3,9 @@ import hashlib
 import json
 import re
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -223,3 +226,13 @@ def test_the_bench_reads_each_stage_and_source_from_the_run_history(published):
     assert stages["dbt"] > max(sources.values()) > 0
     assert stages["ingest"] >= sum(sources.values())
     assert first_step > 1.7e9  # a Unix time, not a duration
+
+
+def test_every_dashboard_page_answers_on_the_published_warehouse(published):
+    # the bench's requests, in a process of its own: Dash keeps one callback registry per process
+    _, _, warehouse = published
+    bench = subprocess.run([sys.executable, "bench/dashboards.py", "--warehouse", str(warehouse), "--repeats", "1"],
+                           capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
+    assert bench.returncode == 0, bench.stderr[-2000:]
+    pages = {line.split(" | ")[1] for line in bench.stdout.splitlines() if line.startswith("| warehouse |")}
+    assert pages == {"Programresultater", "Familietavle", "Familietavle, every family"}

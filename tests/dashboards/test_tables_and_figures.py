@@ -29,6 +29,7 @@ OUTCOME = {
     "cost_per_family_year_before_dkk": 312500.0, "cost_per_family_year_before_dkk_denominator": 1200,
     "cost_per_family_year_during_dkk": 254321.4, "cost_per_family_year_during_dkk_denominator": 1200,
     "adults_in_work_at_end_n": 2,
+    "saving_method": "matched_difference_in_differences",
 }
 
 
@@ -41,7 +42,7 @@ def by_id(rows):
     return rows.set_index("indicator_id")
 
 
-def test_rows_follow_the_outcome_columns_and_skip_indicators_without_one(rows):
+def test_rows_follow_the_outcome_columns_and_skip_indicators_without_one_and_text(rows):
     assert list(rows["indicator_id"]) == [
         "adults_on_support_at_start_pct", "adults_support_years_before_start_avg",
         "children_case_closed_pct", "children_severe_moderate_first_pct",

@@ -30,20 +30,23 @@ cells as (
 draws as (
 
     -- resample the cell's enrolments with replacement; md5 of the fixed seed, so a re-run draws the same.
-    -- The modulus is taken in 128-bit integers: against a BIGINT, DuckDB computes it in DOUBLE, whose
-    -- rounding leaves only some slots ever drawn.
+    -- The slot is the md5's upper 64 bits modulo the cell's size in 64-bit integers: a modulo of the whole
+    -- 128-bit number costs 2.7 µs a row in DuckDB (10x the md5), and against a signed BIGINT DuckDB computes it
+    -- in DOUBLE, whose rounding leaves only some slots ever drawn.
     select
         cells.kommunekode,
         cells.program,
         cells.cohort,
         replicates.replicate,
         1 + cast(
-            md5_number(
-                concat_ws(
-                    '|', {{ var('bootstrap_seed') }}, cells.kommunekode, cells.program, cells.cohort,
-                    replicates.replicate, draws.draw
-                )
-            ) % cast(cells.enrolments_n as uhugeint) as bigint
+            cast(
+                md5_number(
+                    concat_ws(
+                        '|', {{ var('bootstrap_seed') }}, cells.kommunekode, cells.program, cells.cohort,
+                        replicates.replicate, draws.draw
+                    )
+                ) >> 64 as ubigint
+            ) % cast(cells.enrolments_n as ubigint) as bigint
         ) as slot
     from cells
     cross join range(1, {{ var('bootstrap_replicates') }} + 1) as replicates (replicate)
@@ -80,13 +83,14 @@ weighted_matches as (
         drawn_enrolments.*,
         match_changes.cost_change_dkk,
         cast(-ln(
+            -- u from the md5's upper 53 bits, which a DOUBLE holds exactly
             (cast(
                 md5_number(
                     concat_ws(
                         '|', {{ var('bootstrap_seed') }}, drawn_enrolments.kommunekode, drawn_enrolments.program,
                         drawn_enrolments.cohort, drawn_enrolments.replicate, match_changes.comparison_family_id
                     )
-                ) % cast(9007199254740992 as uhugeint) as double
+                ) >> 75 as double
             ) + 0.5) / 9007199254740992
         ) as decimal(18, 6)) as family_weight
     from drawn_enrolments

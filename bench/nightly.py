@@ -156,8 +156,9 @@ def main() -> None:
         runs = [nightly_run(landing) for _ in range(args.repeats)]
         table.append(report_lines(name, SIZES[name], rows, read_s, runs))
         per_source.append(sources_line(name, runs))
-        dashboards += dashboard_lines(name, warehouse_of(landing))
-        print(table[-1], *dashboards, sep="\n", flush=True)
+        timed = dashboard_lines(name, warehouse_of(landing))
+        dashboards += timed
+        print(table[-1], *timed, sep="\n", flush=True)
     report = [
         "# Nightly job bench", "",
         f"{machine_line()}; `python bench/nightly.py {' '.join(sys.argv[1:])}`. Medians of the runs "

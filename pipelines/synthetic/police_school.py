@@ -29,12 +29,13 @@ def school(chunk: Chunk, child: Person, absence: float) -> None:
     rng = chunk.rng
     first = max(date(child.birth.year + 6, 8, 1), chunk.history_start, child.arrives())
     last = min(date(child.birth.year + 16, 6, 30), child.leaves() or chunk.extract_date, chunk.extract_date)
+    rows, cpr = chunk.rows["skole/fravaer"], child.cpr
     for ordinal in range(first.year * 12 + first.month - 1, last.year * 12 + last.month):
         year, month = divmod(ordinal, 12)
         days = SCHOOL_DAYS.get(month + 1)
         if days:
             absent = min(days, int(rng.expovariate(1 / (absence * days))))
-            chunk.add("skole/fravaer", (child.cpr, _month_label(year, month + 1), days, absent))
+            rows.append((cpr, _month_label(year, month + 1), days, absent))
 
 
 @cache

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from pipelines.synthetic.contracts import table_columns, tables_of
+from pipelines.synthetic.cprnumbers import PendingCpr
 from pipelines.synthetic.snapshot import as_of_filter
 
 VARIANTS = {"utf-8", "utf-8-sig", "cp1252", "day-first", "decimal-comma"}
@@ -29,6 +30,8 @@ class Format:
         kind = type(value)
         if kind is str:
             return value
+        if kind is PendingCpr:
+            return value.number
         if kind is int:
             return str(value)
         if value is None:
@@ -51,7 +54,8 @@ class Format:
 def render(table: str, rows: list[tuple], fmt: Format, as_of: date) -> tuple[bytes, int]:
     """The lines of `rows` as a delivery made on `as_of` shows them, encoded, and how many there are."""
     kept, value = as_of_filter(table)(rows, as_of), fmt.value
-    return "".join(";".join(map(value, row)) + "\n" for row in kept).encode(fmt.encoding), len(kept)
+    text = "\n".join([";".join(map(value, row)) for row in kept])
+    return (text + "\n" if kept else "").encode(fmt.encoding), len(kept)
 
 
 class TableFile:

@@ -64,7 +64,7 @@ bench-evaluation: $(INSTALLED)
 	$(BIN)/python bench/evaluation.py --seeds $(EVALUATION_SEEDS) --residents $(EVALUATION_RESIDENTS)
 
 # The nightly job timed stage by stage at Odense size and for the whole country (a national landing takes about
-# 6 minutes to generate on 2 cores and each run about 30: hours in all); bench-quick at Assens size in a few minutes.
+# 5 minutes to generate on 2 cores and each run about 30: hours in all); bench-quick at Assens size in a few minutes.
 # Figures in bench/results/bench.md and bench-quick.md.
 .PHONY: bench bench-quick bench-generator
 bench: $(INSTALLED)

@@ -3,7 +3,7 @@ and DuckDB's bare read of the same files.
 
     python bench/nightly.py --quick        # Assens size (41,000 residents)
     python bench/nightly.py                # Odense size (205,000 residents)
-    python bench/nightly.py --national     # also 6,000,000 residents (generation ≈ 6 min, a run ≈ 30 min)
+    python bench/nightly.py --national     # also 6,000,000 residents (generation ≈ 5 min, a run ≈ 25 min)
 
 Landings are generated once under bench/data/nightly/ (seed 1, the demo effect) and reused. Each size is run
 `--repeats` times in a process of its own; the table gives medians. Writes bench/results/bench.md

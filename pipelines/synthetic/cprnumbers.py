@@ -16,7 +16,7 @@ def century_digits(birth: date) -> str:
 
 
 class PendingCpr:
-    """A person's CPR number before it is issued: rows hold this object and the files its number.
+    """A person's CPR number before it is issued: rows hold this object and the files its number (`Format.value`).
 
     Chunks are simulated in parallel, but a number depends on how many were issued for the same birth date and sex
     in every earlier chunk, so the numbers are issued afterwards, in chunk order (`CprAllocator.issue_all`).
@@ -26,9 +26,6 @@ class PendingCpr:
 
     def __init__(self, birth: date, sex: str):
         self.birth, self.sex, self.number = birth, sex, None
-
-    def __str__(self) -> str:
-        return self.number
 
 
 class CprAllocator:

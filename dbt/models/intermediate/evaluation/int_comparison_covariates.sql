@@ -98,16 +98,28 @@ members_placed as (
 
 ),
 
+-- one bit per system, so that a unit's systems are the bitwise or of its members' (a list per member cost twice the
+-- whole model at national size)
+system_bits as (
+
+    select
+        system,
+        cast(1 as bigint) << cast(row_number() over (order by system) - 1 as bigint) as system_bit
+    from (select distinct system from system_spells) as systems
+
+),
+
 member_systems as (
 
     select
         units.member_row,
-        list(distinct system_spells.system) as systems
+        bit_or(system_bits.system_bit) as system_mask
     from units
     inner join system_spells
         on units.kommunekode = system_spells.kommunekode
         and units.person_id = system_spells.person_id
         and units.match_month between system_spells.valid_from and system_spells.valid_to
+    inner join system_bits on system_spells.system = system_bits.system
     group by units.member_row
 
 ),
@@ -145,9 +157,7 @@ final as (
         count(members_reinvestigated.member_row) > 0 as has_renewed_investigation,
         datediff('month', max(members_reinvestigated.renewed_investigation_date), units.match_month)
             as renewed_investigation_months_before,
-        coalesce(len(list_distinct(flatten(
-            list(member_systems.systems) filter (where member_systems.systems is not null)
-        ))), 0) as systems_n,
+        coalesce(bit_count(bit_or(member_systems.system_mask)), 0) as systems_n,
         cast(coalesce(sum(member_costs.cost_12_months_before_dkk), 0) as decimal(18, 2))
             as cost_12_months_before_dkk,
         cast(coalesce(sum(member_costs.cost_3_months_before_dkk), 0) as decimal(18, 2))

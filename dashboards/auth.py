@@ -1,7 +1,13 @@
 """Users, roles and the login session.
 
-Users live in a JSON file: name -> role, optional casemanager id, and a salted
-PBKDF2-SHA256 hash of the password. The role decides which pages a user sees.
+Users live in a JSON file: name -> role, optional casemanager id, a salted
+PBKDF2-SHA256 hash of the password (600,000 iterations, OWASP's figure for
+PBKDF2-SHA256), whether the user is disabled, and a session generation. The
+role decides which pages a user sees.
+
+A session cookie names the user and the generation it was issued in; logout,
+a new password and disabling the user move the generation on, which ends every
+session of the user at once, in every browser and server process.
 """
 
 import hashlib
@@ -51,7 +57,7 @@ def _load(users_file: Path) -> dict:
 
 def add_user(users_file: Path, name: str, password: str, role: str,
              casemanager_id: str | None = None) -> None:
-    """Add a user, or replace the one with that name."""
+    """Add a user, or replace the one with that name (which ends their sessions)."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
     if role == "casemanager" and not casemanager_id:
@@ -66,8 +72,36 @@ def add_user(users_file: Path, name: str, password: str, role: str,
         "salt": salt.hex(),
         "iterations": PBKDF2_ITERATIONS,
         "hash": _hash(password, salt, PBKDF2_ITERATIONS).hex(),
+        "disabled": False,
+        "session_generation": _generation(users.get(name)) + 1,
     }
+    _save(users_file, users)
+
+
+def _generation(record: dict | None) -> int:
+    return record.get("session_generation", 0) if record else 0
+
+
+def _save(users_file: Path, users: dict) -> None:
     _write_private(Path(users_file), json.dumps({"users": users}, indent=2))
+
+
+def end_sessions(users_file: Path, name: str) -> None:
+    """Every session of the user ends now."""
+    users = _load(users_file)
+    if name in users:
+        users[name]["session_generation"] = _generation(users[name]) + 1
+        _save(users_file, users)
+
+
+def set_disabled(users_file: Path, name: str, disabled: bool) -> None:
+    """A disabled user cannot log in, and their sessions end."""
+    users = _load(users_file)
+    if name not in users:
+        raise ValueError(f"no user named {name!r} in {users_file}")
+    users[name]["disabled"] = disabled
+    users[name]["session_generation"] = _generation(users[name]) + 1
+    _save(users_file, users)
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -85,7 +119,7 @@ def authenticate(users_file: Path, name: str, password: str) -> User | None:
     salt = bytes.fromhex(record["salt"]) if record else b"\0" * 16
     iterations = record["iterations"] if record else PBKDF2_ITERATIONS
     digest = _hash(password, salt, iterations)
-    if record and hmac.compare_digest(digest.hex(), record["hash"]):
+    if record and hmac.compare_digest(digest.hex(), record["hash"]) and not record.get("disabled"):
         return User(name, record["role"], record.get("casemanager_id"))
     return None
 
@@ -99,18 +133,25 @@ def find_user(users_file: Path, name: str) -> User | None:
 
 def start_session(user: User) -> None:
     lifetime = flask.current_app.permanent_session_lifetime
+    record = _load(flask.current_app.config["HELHED_USERS_FILE"])[user.name]
     flask.session.clear()
     flask.session.permanent = True
     flask.session["user"] = user.name
+    flask.session["generation"] = _generation(record)
     flask.session["expires_at"] = time.time() + lifetime.total_seconds()
+    flask.session["csrf_token"] = secrets.token_urlsafe(16)
 
 
 def current_user() -> User | None:
-    """The logged-in user of this request, read afresh from the users file."""
+    """The logged-in user of this request, read afresh from the users file: none once the session has expired,
+    the user is disabled, or their sessions were ended."""
     name = flask.session.get("user")
     if name is None or flask.session.get("expires_at", 0) < time.time():
         return None
-    return find_user(flask.current_app.config["HELHED_USERS_FILE"], name)
+    record = _load(flask.current_app.config["HELHED_USERS_FILE"]).get(name)
+    if record is None or record.get("disabled") or flask.session.get("generation") != _generation(record):
+        return None
+    return User(name, record["role"], record.get("casemanager_id"))
 
 
 def require(page: str) -> User:

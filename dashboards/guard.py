@@ -4,20 +4,27 @@ Dash serves every callback at one endpoint anyone can POST to, so the guard
 refuses any request without a valid session; callbacks check the role again.
 """
 
+import math
 import secrets
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import flask
 
 from dashboards import auth
+from dashboards.throttle import LoginThrottle
 
 PUBLIC_PATHS = {"/login"}
+CALLBACK_PATH = "/_dash-update-component"
+PAGES_LOCATION_ID = "_pages_location"  # the dcc.Location of Dash's page router (dash._pages)
+MAX_URL_LENGTH = 2000
+WRONG_LOGIN = "Forkert brugernavn eller adgangskode."
 
 
-def install(server: flask.Flask) -> None:
+def install(server: flask.Flask, throttle: LoginThrottle) -> None:
+    server.extensions["helhed_login_throttle"] = throttle
     server.before_request(guard)
     server.add_url_rule("/login", "login", login, methods=["GET", "POST"])
-    server.add_url_rule("/logout", "logout", logout)
+    server.add_url_rule("/logout", "logout", logout, methods=["GET", "POST"])
 
 
 def guard():
@@ -36,7 +43,30 @@ def guard():
         return _no_access(user)
     if path == "/":
         return flask.redirect(auth.PAGE_PATHS[user.pages[0]])
+    if path == CALLBACK_PATH and not _is_callback_request(flask.request.get_json(silent=True)):
+        flask.abort(400)
     return None
+
+
+def _is_callback_request(body) -> bool:
+    """The shape Dash's front end sends; anything else would fail inside Dash with a 500."""
+    if not isinstance(body, dict):
+        return False
+    items = body.get("inputs"), body.get("state", [])
+    return (isinstance(body.get("output"), str) and isinstance(body.get("outputs"), dict | list)
+            and all(isinstance(part, list) for part in items)
+            and all(_is_callback_item(item) for part in items for item in part))
+
+
+def _is_callback_item(item) -> bool:
+    if not (isinstance(item, dict) and "id" in item and "property" in item):
+        return False
+    if item["id"] != PAGES_LOCATION_ID:
+        return True  # the app's own callbacks check their values (dashboards/inputs.py)
+    # Dash's page router takes the browser's location as it comes: a URL's parts, a path beginning with "/"
+    value = item.get("value")
+    return value is None or (isinstance(value, str) and len(value) <= MAX_URL_LENGTH
+                             and (item["property"] != "pathname" or value.startswith("/")))
 
 
 def _page_at(path: str) -> str | None:
@@ -56,29 +86,43 @@ def _refuse_anonymous(path: str):
 
 
 def _no_access(user: auth.User):
-    html = flask.render_template("no_access.html", user=user)
+    html = flask.render_template("no_access.html", user=user, token=flask.session.get("csrf_token", ""))
     return flask.Response(html, status=403)
 
 
 def _safe_next(target: str | None) -> str:
-    # Browsers read "/\\host" like "//host": only plain local paths are followed after login.
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/"
+    """Where to go after login: a page of the app (with its query), else the front page. Browsers drop tabs and
+    newlines and read a backslash as a slash, so a path with a control character or a backslash could leave the
+    site: such a target goes to the front page."""
+    if not target or any(ord(c) < 0x21 or c in "\\\x7f" for c in target):
+        return "/"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or parts.path not in {"/", *auth.PAGE_PATHS.values()}:
+        return "/"
+    return urlunsplit(("", "", parts.path, parts.query, ""))
 
 
 def login():
-    # One token per browser session, so parallel requests (a favicon) do not void the form.
+    # One token per browser session, so parallel requests (a favicon) do not void the form; a new one after a failure.
     flask.session.setdefault("login_token", secrets.token_urlsafe(16))
     if flask.request.method == "GET":
         return _login_form(error=None)
     form = flask.request.form
+    name = form.get("username", "")
+    throttle: LoginThrottle = flask.current_app.extensions["helhed_login_throttle"]
+    address = flask.request.remote_addr or ""
+    wait = throttle.seconds_locked(name, address)
+    if wait > 0:
+        minutes = math.ceil(wait / 60)
+        return _login_form(error=f"For mange forkerte forsøg. Prøv igen om {minutes} min."), 429
     user = None
     if secrets.compare_digest(flask.session["login_token"], form.get("token", "")):
-        user = auth.authenticate(flask.current_app.config["HELHED_USERS_FILE"],
-                                 form.get("username", ""), form.get("password", ""))
+        user = auth.authenticate(flask.current_app.config["HELHED_USERS_FILE"], name, form.get("password", ""))
     if user is None:
-        return _login_form(error="Forkert brugernavn eller adgangskode."), 401
+        throttle.failed(name, address)
+        flask.session["login_token"] = secrets.token_urlsafe(16)
+        return _login_form(error=WRONG_LOGIN), 401
+    throttle.succeeded(name)
     auth.start_session(user)
     return flask.redirect(_safe_next(form.get("next")))
 
@@ -90,5 +134,11 @@ def _login_form(error: str | None) -> str:
 
 
 def logout():
+    """A POST with the session's form token ends every session of the user; a GET shows the button that posts."""
+    if flask.request.method == "GET":
+        return flask.render_template("logout.html", token=flask.session.get("csrf_token", ""))
+    if not secrets.compare_digest(flask.session.get("csrf_token", ""), flask.request.form.get("token", "")):
+        flask.abort(400)
+    auth.end_sessions(flask.current_app.config["HELHED_USERS_FILE"], flask.session["user"])
     flask.session.clear()
     return flask.redirect("/login")

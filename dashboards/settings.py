@@ -3,6 +3,8 @@
 import os
 from datetime import timedelta
 
+from dashboards.throttle import LoginThrottle
+
 
 def min_cell() -> int:
     """Smallest denominator a manager may see; smaller cells are suppressed."""
@@ -15,3 +17,10 @@ def session_lifetime() -> timedelta:
 
 def secret_key() -> str | None:
     return os.environ.get("HELHED_SECRET_KEY") or None
+
+
+def login_throttle() -> LoginThrottle:
+    """Failed logins allowed per user name and per address in the window before the login is locked."""
+    return LoginThrottle(failures_per_user=int(os.environ.get("HELHED_LOGIN_FAILURES_PER_USER", "5")),
+                         failures_per_address=int(os.environ.get("HELHED_LOGIN_FAILURES_PER_ADDRESS", "20")),
+                         window_seconds=60 * float(os.environ.get("HELHED_LOGIN_WINDOW_MINUTES", "15")))

@@ -1,6 +1,7 @@
 """The frame around every page: header with app name, municipality, nav and user."""
 
 import dash
+import flask
 from dash import dcc, html
 
 from dashboards import auth, data
@@ -31,11 +32,17 @@ def app_layout() -> html.Div:
                   html.Span(municipalities, className="municipality", id="header-municipality")],
                  className="header-title"),
         _nav(user),
-        html.Div([html.Span(f"{user.name} ({user.role})"),
-                  html.A("Log ud", href="/logout", className="logout")],
-                 className="header-user"),
+        html.Div([html.Span(f"{user.name} ({user.role})"), _logout_form()], className="header-user"),
     ], className="header")
     return html.Div([header, html.Main(dash.page_container, className="content")])
+
+
+def _logout_form() -> html.Form:
+    """Logout is a POST carrying the session's form token, so another site cannot log the user out."""
+    return html.Form([
+        dcc.Input(type="hidden", name="token", value=flask.session.get("csrf_token", "")),
+        html.Button("Log ud", type="submit", className="logout"),
+    ], action="/logout", method="POST", className="logout-form")
 
 
 def no_access() -> html.Div:

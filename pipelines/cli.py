@@ -54,7 +54,19 @@ def _keygen(args) -> int:
 def _serve(args) -> int:
     from dashboards.app import serve
 
-    serve(args.warehouse, args.port, args.users)
+    serve(args.warehouse, args.port, args.users, behind_tls_proxy=args.behind_tls_proxy)
+    return 0
+
+
+def _disable_user(args) -> int:
+    from dashboards.auth import set_disabled
+
+    try:
+        set_disabled(args.users, args.name, disabled=not args.enable)
+    except ValueError as error:
+        print(f"helhed disableuser: {error}", file=sys.stderr)
+        return 1
+    print(f"user {args.name} {'enabled' if args.enable else 'disabled; their sessions have ended'}")
     return 0
 
 
@@ -109,6 +121,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
     serve.add_argument("--port", type=int, default=8050)
     serve.add_argument("--users", type=Path, default=Path("var/users.json"))
+    serve.add_argument("--behind-tls-proxy", action="store_true",
+                       help="served through a proxy that ends TLS: cookies over HTTPS only, the client address "
+                       "from X-Forwarded-For")
     serve.set_defaults(func=_serve)
     user = sub.add_parser("adduser", help="add or replace a dashboard user")
     user.add_argument("name")
@@ -118,6 +133,11 @@ def _parser() -> argparse.ArgumentParser:
     user.add_argument("--casemanager-id", default=None)
     user.add_argument("--users", type=Path, default=Path("var/users.json"))
     user.set_defaults(func=_add_user)
+    disable = sub.add_parser("disableuser", help="stop a dashboard user from logging in and end their sessions")
+    disable.add_argument("name")
+    disable.add_argument("--enable", action="store_true", help="let the user log in again")
+    disable.add_argument("--users", type=Path, default=Path("var/users.json"))
+    disable.set_defaults(func=_disable_user)
     quality = sub.add_parser("quality", help="what needs the operator: snapshots, quarantine, expectations "
                              "(exit 0 all well, 1 attention needed, 2 unreadable warehouse)")
     quality.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)

@@ -4,7 +4,7 @@ import dash
 import flask
 from dash import Input, Output, callback, dash_table, dcc, html
 
-from dashboards import auth, data, figures, shell, tables
+from dashboards import auth, data, figures, inputs, shell, tables
 
 PAGE = "family_board"
 dash.register_page(__name__, path=auth.PAGE_PATHS[PAGE], name="Familietavle",
@@ -60,6 +60,7 @@ def layout(kommune: str | None = None, **_query):
 @callback(Output("board-program", "options"), Input("board-kommune", "value"))
 def update_programmes(kommunekode):
     auth.require(PAGE)
+    kommunekode = inputs.texts(kommunekode)
     return data.programmes(kommunekode) if kommunekode else []
 
 
@@ -68,6 +69,7 @@ def update_programmes(kommunekode):
           Input("board-casemanager", "value"))
 def update_board(kommunekode, program, casemanager_id):
     user = auth.require(PAGE)
+    kommunekode, program, casemanager_id = inputs.texts(kommunekode, program, casemanager_id)
     casemanager_id = _own_casemanager(user) or casemanager_id
     if not kommunekode:
         return [], []
@@ -80,6 +82,7 @@ def update_board(kommunekode, program, casemanager_id):
 @callback(Output("board-trend", "figure"), Input("board-family", "value"))
 def update_trend(family_id):
     user = auth.require(PAGE)
+    family_id = inputs.texts(family_id)
     if not family_id:
         return figures.empty_figure("Vælg en familie")
     if not data.family_visible(family_id, _own_casemanager(user)):

@@ -3,7 +3,7 @@
 import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboards import auth, data, figures, settings, shell, tables
+from dashboards import auth, data, figures, inputs, settings, shell, tables
 
 PAGE = "outcomes"
 dash.register_page(__name__, path=auth.PAGE_PATHS[PAGE], name="Programresultater",
@@ -53,6 +53,7 @@ def layout(kommune: str | None = None, program: str | None = None,
           Input("outcomes-kommune", "value"), State("outcomes-program", "value"))
 def update_programmes(kommunekode, current):
     auth.require(PAGE)
+    kommunekode, current = inputs.texts(kommunekode, current)
     options = data.programmes(kommunekode) if kommunekode else []
     return options, _pick(current, options)
 
@@ -62,6 +63,7 @@ def update_programmes(kommunekode, current):
           State("outcomes-cohort", "value"))
 def update_cohorts(kommunekode, program, current):
     auth.require(PAGE)
+    kommunekode, program, current = inputs.texts(kommunekode, program, current)
     options = data.cohorts(kommunekode, program) if kommunekode and program else []
     items = [{"label": "Alle" if c == "ALL" else c, "value": c} for c in options]
     return items, _pick(current, options)
@@ -73,6 +75,7 @@ def update_cohorts(kommunekode, program, current):
           Input("outcomes-cohort", "value"))
 def update_outcomes(kommunekode, program, cohort):
     auth.require(PAGE)
+    kommunekode, program, cohort = inputs.texts(kommunekode, program, cohort)
     outcome = data.program_outcome(kommunekode, program, cohort)
     if outcome is None:
         empty = figures.empty_figure("Ingen data for det valgte")

@@ -136,6 +136,11 @@ def test_manager_board_filters_by_casemanager(client, login):
     ("//evil.example/", "/"),
     ("/\\evil.example/", "/"),
     ("https://evil.example/", "/"),
+    ("/%09/evil.example", "/"),
+    ("/\t/evil.example", "/"),
+    ("/programresultater/../../evil.example", "/"),
+    ("/ukendt-side", "/"),
+    ("/programresultater?kommune=420&program=Job+og+Familie", "/programresultater?kommune=420&program=Job+og+Familie"),
 ])
 def test_after_login_only_local_paths_are_followed(client, target, followed):
     client.get("/login")

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from dashboards import auth
+from pipelines.cli import main
 
 
 def test_passwords_are_stored_salted_and_hashed(tmp_path):
@@ -46,3 +47,14 @@ def test_invalid_users_are_rejected(tmp_path, role, casemanager_id, password):
 ])
 def test_pages_by_role(role, pages):
     assert auth.User("x", role).pages == pages
+
+
+def test_the_command_line_disables_and_enables_a_user(tmp_path, capsys):
+    users_file = tmp_path / "users.json"
+    assert main(["adduser", "kim", "--role", "manager", "--password", "langt-kodeord", "--users", str(users_file)]) == 0
+    assert main(["disableuser", "kim", "--users", str(users_file)]) == 0
+    assert auth.authenticate(users_file, "kim", "langt-kodeord") is None
+    assert main(["disableuser", "kim", "--enable", "--users", str(users_file)]) == 0
+    assert auth.authenticate(users_file, "kim", "langt-kodeord") == auth.User("kim", "manager")
+    assert main(["disableuser", "ukendt", "--users", str(users_file)]) == 1
+    assert "no user named 'ukendt'" in capsys.readouterr().err

@@ -65,9 +65,15 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    """A fresh browser context; at the end no script or style was blocked by the app's Content-Security-Policy."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    yield context.new_page()
+    page = context.new_page()
+    blocked = []
+    page.on("console", lambda message: blocked.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    yield page
     context.close()
+    assert blocked == []
 
 
 def log_in(page, name, password):
@@ -132,3 +138,20 @@ def test_casemanager_sees_only_own_families(page, base_url, password):
     assert board.get_by_text("F-1002").count() == 0
     assert page.locator(".nav").inner_text() == "Familietavle"
     screenshot(page, "family-board-casemanager.png")
+
+
+def test_logout_ends_the_session(page, base_url, password):
+    page.goto(f"{base_url}/programresultater")
+    log_in(page, "mette", password)
+    page.locator("#outcomes-summary").get_by_text("familier").first.wait_for()
+    page.get_by_role("button", name="Log ud").click()
+    page.wait_for_url(f"{base_url}/login")
+    page.goto(f"{base_url}/programresultater")
+    assert page.url.startswith(f"{base_url}/login?next=")
+
+
+def test_login_stays_on_the_site_whatever_next_says(page, base_url, password):
+    page.goto(f"{base_url}/login?next=/%09/evil.example")
+    log_in(page, "mette", password)
+    page.locator("#outcomes-summary").wait_for()
+    assert page.url.startswith(f"{base_url}/programresultater")

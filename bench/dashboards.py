@@ -92,19 +92,14 @@ def requests(view: View) -> dict[tuple[str, str], list[tuple[str, dict]]]:
                               [kommune, program, ("outcomes-cohort", "value", "ALL")])),
     ]
 
-    def board(casemanager_id: str | None) -> list[tuple[str, dict]]:
-        return [
-            ("layout", page_layout("/familietavle", f"?kommune={view.kommunekode}")),
-            ("programmes", callback([("board-program", "options")], [("board-kommune", "value", view.kommunekode)])),
-            ("board", callback([("board-table", "data"), ("board-family", "options")],
-                               [("board-kommune", "value", view.kommunekode), ("board-program", "value", None),
-                                ("board-casemanager", "value", casemanager_id)])),
-            ("family timeline", callback([("board-trend", "figure")], [("board-family", "value", view.family_id)])),
-        ]
-
-    return {("Programresultater", "manager"): outcomes,
-            ("Familietavle", "casemanager"): board(view.casemanager_id),
-            ("Familietavle, every family", "manager"): board(None)}
+    board = [
+        ("layout", page_layout("/familietavle", f"?kommune={view.kommunekode}")),
+        ("programmes", callback([("board-program", "options")], [("board-kommune", "value", view.kommunekode)])),
+        ("board", callback([("board-table", "data"), ("board-family", "options")],
+                           [("board-kommune", "value", view.kommunekode), ("board-program", "value", None)])),
+        ("family timeline", callback([("board-trend", "figure")], [("board-family", "value", view.family_id)])),
+    ]
+    return {("Programresultater", "manager"): outcomes, ("Familietavle", "casemanager"): board}
 
 
 def time_pages(warehouse: Path, repeats: int = 5) -> list[Timing]:

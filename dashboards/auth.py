@@ -21,12 +21,9 @@ from pathlib import Path
 
 import flask
 
+from dashboards import registry
+
 ROLES = ("manager", "casemanager", "operator", "admin")
-PAGE_ROLES = {
-    "outcomes": {"manager", "admin"},
-    "family_board": {"manager", "admin", "casemanager"},
-}
-PAGE_PATHS = {"outcomes": "/programresultater", "family_board": "/familietavle"}
 PBKDF2_ITERATIONS = 600_000
 MIN_PASSWORD_LENGTH = 8
 
@@ -38,11 +35,11 @@ class User:
     casemanager_id: str | None = None
 
     def may_see(self, page: str) -> bool:
-        return self.role in PAGE_ROLES[page]
+        return self.role in registry.BY_KEY[page].roles
 
     @property
     def pages(self) -> list[str]:
-        return [page for page in PAGE_ROLES if self.may_see(page)]
+        return [page.key for page in registry.PAGES if self.role in page.roles]
 
 
 def _hash(password: str, salt: bytes, iterations: int) -> bytes:

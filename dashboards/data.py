@@ -56,40 +56,22 @@ def indicators() -> pd.DataFrame:
     )
 
 
-def _casemanager_clause(casemanager_id: str | None) -> tuple[str, list]:
-    if casemanager_id is None:
-        return "", []
-    return " and casemanager_id::varchar = ?", [casemanager_id]
-
-
-def program_families(kommunekode: str, program: str | None = None,
-                     casemanager_id: str | None = None) -> pd.DataFrame:
-    """The family board: enrolments, narrowed to a programme and a case manager if given."""
-    clause, params = _casemanager_clause(casemanager_id)
-    if program is not None:
-        clause, params = clause + " and program = ?", params + [program]
+def program_families(kommunekode: str, casemanager_id: str, program: str | None = None) -> pd.DataFrame:
+    """A case manager's family board: their enrolments, narrowed to a programme if given."""
+    clause, params = (" and program = ?", [program]) if program is not None else ("", [])
     return _query(
         f"""select * from analytics.program_families
-            where kommunekode = ?{clause}
+            where kommunekode = ? and casemanager_id::varchar = ?{clause}
             order by program, enrolment_start, familie_ref""",
-        [kommunekode] + params,
+        [kommunekode, casemanager_id] + params,
     )
 
 
-def casemanagers(kommunekode: str) -> list[str]:
-    return _column(
-        """select distinct casemanager_id::varchar from analytics.program_families
-           where kommunekode = ? and casemanager_id is not null order by 1""",
-        [kommunekode],
-    )
-
-
-def family_visible(family_id: str, casemanager_id: str | None) -> bool:
-    """Whether the family has an enrolment on the board of this case manager (None: any)."""
-    clause, params = _casemanager_clause(casemanager_id)
+def family_visible(family_id: str, casemanager_id: str) -> bool:
+    """Whether the family has an enrolment on this case manager's board."""
     found = _query(
-        f"select 1 from analytics.program_families where family_id = ?{clause} limit 1",
-        [family_id] + params,
+        "select 1 from analytics.program_families where family_id = ? and casemanager_id::varchar = ? limit 1",
+        [family_id, casemanager_id],
     )
     return not found.empty
 

@@ -10,7 +10,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import flask
 
-from dashboards import auth
+from dashboards import auth, registry
 from dashboards.throttle import LoginThrottle
 
 PUBLIC_PATHS = {"/login"}
@@ -42,7 +42,7 @@ def guard():
     if page is not None and not user.may_see(page):
         return _no_access(user)
     if path == "/":
-        return flask.redirect(auth.PAGE_PATHS[user.pages[0]])
+        return flask.redirect(registry.BY_KEY[user.pages[0]].path)
     if path == CALLBACK_PATH and not _is_callback_request(flask.request.get_json(silent=True)):
         flask.abort(400)
     return None
@@ -70,7 +70,8 @@ def _is_callback_item(item) -> bool:
 
 
 def _page_at(path: str) -> str | None:
-    return next((page for page, p in auth.PAGE_PATHS.items() if p == path.rstrip("/")), None)
+    page = registry.BY_PATH.get(path.rstrip("/"))
+    return page.key if page else None
 
 
 def _is_browser_navigation(path: str) -> bool:
@@ -97,7 +98,7 @@ def _safe_next(target: str | None) -> str:
     if not target or any(ord(c) < 0x21 or c in "\\\x7f" for c in target):
         return "/"
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or parts.path not in {"/", *auth.PAGE_PATHS.values()}:
+    if parts.scheme or parts.netloc or parts.path not in {"/", *registry.BY_PATH}:
         return "/"
     return urlunsplit(("", "", parts.path, parts.query, ""))
 

@@ -4,10 +4,9 @@ import dash
 import flask
 from dash import dcc, html
 
-from dashboards import auth, data
+from dashboards import auth, data, registry
 
 MUNICIPALITY_NAMES = {"420": "Assens", "461": "Odense", "657": "Herning", "183": "Ishøj"}
-PAGE_TITLES = {"outcomes": "Programresultater", "family_board": "Familietavle"}
 
 
 def municipality_name(kommunekode: str) -> str:
@@ -16,7 +15,7 @@ def municipality_name(kommunekode: str) -> str:
 
 
 def _nav(user: auth.User) -> html.Nav:
-    links = [dcc.Link(PAGE_TITLES[page], href=auth.PAGE_PATHS[page], className="nav-link")
+    links = [dcc.Link(registry.BY_KEY[page].title, href=registry.BY_KEY[page].path, className="nav-link")
              for page in user.pages]
     return html.Nav(links, className="nav")
 

@@ -1,19 +1,12 @@
-"""Familietavle: every enrolled family with its indicators, and one family's months."""
+"""Familietavle: a case manager's own families with their indicators, and one family's months."""
 
-import dash
 import flask
 from dash import Input, Output, callback, dash_table, dcc, html
 
-from dashboards import auth, data, figures, inputs, shell, tables
+from dashboards import auth, data, figures, inputs, registry, shell, tables
 
 PAGE = "family_board"
-dash.register_page(__name__, path=auth.PAGE_PATHS[PAGE], name="Familietavle",
-                   title="Helhed – Familietavle")
-
-
-def _own_casemanager(user: auth.User) -> str | None:
-    """The case manager a user is limited to: their own id for casemanagers, else none."""
-    return user.casemanager_id if user.role == "casemanager" else None
+registry.register_page(__name__, PAGE)
 
 
 def _options(values: list[str], labels: dict | None = None) -> list[dict]:
@@ -26,8 +19,6 @@ def layout(kommune: str | None = None, **_query):
         return shell.no_access()
     municipalities = data.municipalities()
     kommunekode = kommune if kommune in municipalities else next(iter(municipalities), None)
-    own = _own_casemanager(user)
-    casemanagers = [own] if own else (data.casemanagers(kommunekode) if kommunekode else [])
     labels = {k: shell.municipality_name(k) for k in municipalities}
     return html.Div([
         html.H1("Familietavle"),
@@ -37,9 +28,6 @@ def layout(kommune: str | None = None, **_query):
                                                 clearable=False)], className="filter"),
             html.Label(["Program", dcc.Dropdown(id="board-program", placeholder="Alle")],
                        className="filter"),
-            html.Label(["Casemanager", dcc.Dropdown(
-                id="board-casemanager", options=_options(casemanagers), value=own,
-                disabled=own is not None, placeholder="Alle")], className="filter"),
         ], className="filters"),
         dash_table.DataTable(id="board-table", columns=tables.FAMILY_BOARD_COLUMNS,
                              sort_action="native", page_size=25,
@@ -65,15 +53,13 @@ def update_programmes(kommunekode):
 
 
 @callback(Output("board-table", "data"), Output("board-family", "options"),
-          Input("board-kommune", "value"), Input("board-program", "value"),
-          Input("board-casemanager", "value"))
-def update_board(kommunekode, program, casemanager_id):
+          Input("board-kommune", "value"), Input("board-program", "value"))
+def update_board(kommunekode, program):
     user = auth.require(PAGE)
-    kommunekode, program, casemanager_id = inputs.texts(kommunekode, program, casemanager_id)
-    casemanager_id = _own_casemanager(user) or casemanager_id
+    kommunekode, program = inputs.texts(kommunekode, program)
     if not kommunekode:
         return [], []
-    families = data.program_families(kommunekode, program, casemanager_id)
+    families = data.program_families(kommunekode, user.casemanager_id, program)
     refs = families.drop_duplicates("family_id")
     return (tables.family_board_rows(families),
             [{"label": r.familie_ref, "value": r.family_id} for r in refs.itertuples()])
@@ -85,7 +71,7 @@ def update_trend(family_id):
     family_id = inputs.texts(family_id)
     if not family_id:
         return figures.empty_figure("Vælg en familie")
-    if not data.family_visible(family_id, _own_casemanager(user)):
+    if not data.family_visible(family_id, user.casemanager_id):
         flask.abort(403)
     months = data.family_month(family_id)
     if months.empty:

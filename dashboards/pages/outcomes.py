@@ -1,13 +1,11 @@
 """Programresultater: a programme's outcome indicators beside the seeds' figures."""
 
-import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboards import auth, data, figures, inputs, settings, shell, tables
+from dashboards import auth, data, figures, inputs, registry, settings, shell, tables
 
 PAGE = "outcomes"
-dash.register_page(__name__, path=auth.PAGE_PATHS[PAGE], name="Programresultater",
-                   title="Helhed – Programresultater")
+registry.register_page(__name__, PAGE)
 
 
 def _pick(requested: str | None, options: list[str]) -> str | None:

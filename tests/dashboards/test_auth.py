@@ -40,8 +40,8 @@ def test_invalid_users_are_rejected(tmp_path, role, casemanager_id, password):
 
 
 @pytest.mark.parametrize("role, pages", [
-    ("manager", ["outcomes", "family_board"]),
-    ("admin", ["outcomes", "family_board"]),
+    ("manager", ["outcomes"]),
+    ("admin", []),
     ("casemanager", ["family_board"]),
     ("operator", []),
 ])

@@ -119,9 +119,9 @@ def test_changing_the_cohort_updates_the_bookmarkable_url(page, base_url, passwo
 
 def test_family_board_and_trend(page, base_url, password):
     page.goto(f"{base_url}/familietavle")
-    log_in(page, "mette", password)
+    log_in(page, "carl", password)
     board = page.locator("#board-table")
-    board.get_by_text("F-1002").wait_for()
+    board.get_by_text("F-2001").wait_for()
     assert board.get_by_text("F-1001").count() == 1
     page.click("#board-family")
     page.get_by_role("option", name="F-1001").click()

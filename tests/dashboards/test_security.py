@@ -40,9 +40,9 @@ def sees_outcomes(client) -> bool:
 
 @pytest.fixture
 def new_manager(users_file):
-    """A manager of this test's own, so that ending their sessions touches no other test."""
-    def add(name):
-        auth.add_user(users_file, name, PASSWORD, "manager")
+    """A manager (or another role) of this test's own, so that ending their sessions touches no other test."""
+    def add(name, role="manager", casemanager_id=None):
+        auth.add_user(users_file, name, PASSWORD, role, casemanager_id)
         return name
     return add
 
@@ -211,11 +211,16 @@ def callback_requests(client):
 
 
 @pytest.mark.parametrize("value", MALFORMED, ids=["list", "dict", "number", "long"])
-def test_malformed_callback_input_gets_400_never_500(app, new_manager, value):
+@pytest.mark.parametrize("role, casemanager_id, outputs", [
+    ("manager", None, ("outcomes-", "_pages_")), ("casemanager", "CM-A", ("board-", "_pages_"))])
+def test_malformed_callback_input_gets_400_never_500(app, new_manager, value, role, casemanager_id, outputs):
+    """Every callback of the role's pages and Dash's page router (another page's callbacks answer 403 first)."""
     client = app.server.test_client()
-    log_in(client, new_manager("bo"))
+    log_in(client, new_manager(f"bo-{role}", role, casemanager_id))
     checked = 0
     for dependency, request in callback_requests(client):
+        if not dependency["output"].strip(".").startswith(outputs):
+            continue
         for part in ("inputs", "state"):
             for position in range(len(request[part])):
                 bad = {**request, part: [dict(item) for item in request[part]]}
@@ -223,7 +228,7 @@ def test_malformed_callback_input_gets_400_never_500(app, new_manager, value):
                 response = client.post("/_dash-update-component", json=bad)
                 assert response.status_code == 400, (dependency["output"], part, position)
                 checked += 1
-    assert checked >= 10
+    assert checked >= 6
 
 
 @pytest.mark.parametrize("body", [{"output": "outcomes-summary.children"}, {"inputs": []}, [], "x"])

@@ -3,7 +3,8 @@ callbacks' role checks, the menu and Dash's page routing all read this one list.
 
 - `manager`: aggregates only (programme outcomes), never a family's row;
 - `casemanager`: their own families (the board and each family's timeline);
-- `operator` and `admin`: no page yet (`helhed quality` and `helhed adduser` on the command line).
+- `operator`: the data quality of the nightly runs (what `helhed quality` prints);
+- `admin`: no page yet (`helhed adduser` and `helhed disableuser` on the command line).
 """
 
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ class Page:
 PAGES = (
     Page("outcomes", "/programresultater", "Programresultater", frozenset({"manager"})),
     Page("family_board", "/familietavle", "Familietavle", frozenset({"casemanager"})),
+    Page("quality", "/datakvalitet", "Datakvalitet", frozenset({"operator"})),
 )
 BY_KEY = {page.key: page for page in PAGES}
 BY_PATH = {page.path: page for page in PAGES}

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from dashboards import add_user, create_app
+from tests.quality.audit_warehouse import TROUBLED, audit_warehouse
 
 PASSWORD = "korrekt-hest-batteri"
 USERS = {  # name -> (role, casemanager id)
@@ -156,6 +157,7 @@ def build_warehouse(path) -> None:
             con.register("frame", frame)
             con.execute(f"create table analytics.{name} as select * from frame")
             con.unregister("frame")
+    audit_warehouse(path, TROUBLED)  # the night of tests/quality: a rejected snapshot, quarantine, a stale source
 
 
 @pytest.fixture(scope="session")

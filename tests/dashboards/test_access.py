@@ -86,11 +86,31 @@ def test_expired_session_is_refused(client, login):
     assert client.post("/_dash-update-component", json=outcomes_request()).status_code == 401
 
 
-def test_operator_sees_no_page(client, login):
+def page_request(path):
+    """What the browser asks Dash's page router for on opening `path`."""
+    return callback_request([("_pages_content", "children"), ("_pages_store", "data")],
+                            [("_pages_location", "pathname", path), ("_pages_location", "search", "")])
+
+
+def test_operator_sees_only_data_quality(client, login):
     login("olga")
-    assert client.get("/").status_code == 403
+    assert client.get("/").headers["Location"] == "/datakvalitet"
     assert client.get("/familietavle").status_code == 403
+    assert client.get("/programresultater").status_code == 403
     assert client.post("/_dash-update-component", json=trend_request("420-F-1001")).status_code == 403
+    assert client.post("/_dash-update-component", json=outcomes_request()).status_code == 403
+    page = client.post("/_dash-update-component", json=page_request("/datakvalitet")).get_data(as_text=True)
+    # the report of tests/quality's troubled night, as `helhed quality` words it
+    assert "0420 boern: the newest delivery (2024-06-21) was rejected: sager.csv: row_count_mismatch" in page
+    assert "Quarantined lines by rule" in page and "too_many_fields" in page
+    assert "321399-0000" not in page  # CPR-shaped text stays masked
+
+
+def test_only_the_operator_gets_the_data_quality_page(client, login):
+    login("mette")
+    assert client.get("/datakvalitet").status_code == 403
+    page = client.post("/_dash-update-component", json=page_request("/datakvalitet")).get_data(as_text=True)
+    assert "row_count_mismatch" not in page
 
 
 def test_casemanager_is_refused_the_outcomes_page_and_its_callbacks(client, login):

@@ -43,7 +43,7 @@ def test_invalid_users_are_rejected(tmp_path, role, casemanager_id, password):
     ("manager", ["outcomes"]),
     ("admin", []),
     ("casemanager", ["family_board"]),
-    ("operator", []),
+    ("operator", ["quality"]),
 ])
 def test_pages_by_role(role, pages):
     assert auth.User("x", role).pages == pages

@@ -155,3 +155,13 @@ def test_login_stays_on_the_site_whatever_next_says(page, base_url, password):
     log_in(page, "mette", password)
     page.locator("#outcomes-summary").wait_for()
     assert page.url.startswith(f"{base_url}/programresultater")
+
+
+def test_operator_sees_the_night_as_helhed_quality_reports_it(page, base_url, password):
+    page.goto(base_url)
+    log_in(page, "olga", password)
+    attention = page.locator("#quality-attention")
+    attention.get_by_text("sager.csv: row_count_mismatch").wait_for()
+    assert page.locator(".nav").inner_text() == "Datakvalitet"
+    assert page.locator("td.tone-bad", has_text="delivered ≠ loaded + quarantined").count() == 1
+    screenshot(page, "data-quality.png")

@@ -121,6 +121,12 @@ def authenticate(users_file: Path, name: str, password: str) -> User | None:
     return None
 
 
+def list_users(users_file: Path) -> list[dict]:
+    """Every user's name, role, case manager id and whether disabled (never a hash), by name."""
+    return [{"name": name, "role": record["role"], "casemanager_id": record.get("casemanager_id"),
+             "disabled": bool(record.get("disabled"))} for name, record in sorted(_load(users_file).items())]
+
+
 def find_user(users_file: Path, name: str) -> User | None:
     record = _load(users_file).get(name)
     if record is None:

@@ -10,7 +10,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import flask
 
-from dashboards import auth, registry
+from dashboards import access_log, auth, registry
 from dashboards.throttle import LoginThrottle
 
 PUBLIC_PATHS = {"/login"}
@@ -114,17 +114,20 @@ def login():
     address = flask.request.remote_addr or ""
     wait = throttle.seconds_locked(name, address)
     if wait > 0:
+        access_log.record("login_locked", user=name)
         minutes = math.ceil(wait / 60)
         return _login_form(error=f"For mange forkerte forsøg. Prøv igen om {minutes} min."), 429
     user = None
     if secrets.compare_digest(flask.session["login_token"], form.get("token", "")):
         user = auth.authenticate(flask.current_app.config["HELHED_USERS_FILE"], name, form.get("password", ""))
     if user is None:
+        access_log.record("login_failed", user=name)
         throttle.failed(name, address)
         flask.session["login_token"] = secrets.token_urlsafe(16)
         return _login_form(error=WRONG_LOGIN), 401
     throttle.succeeded(name)
     auth.start_session(user)
+    access_log.record("login")
     return flask.redirect(_safe_next(form.get("next")))
 
 
@@ -141,5 +144,6 @@ def logout():
     if not secrets.compare_digest(flask.session.get("csrf_token", ""), flask.request.form.get("token", "")):
         flask.abort(400)
     auth.end_sessions(flask.current_app.config["HELHED_USERS_FILE"], flask.session["user"])
+    access_log.record("logout")
     flask.session.clear()
     return flask.redirect("/login")

@@ -11,3 +11,10 @@ def texts(*values):
         if value is not None and not (isinstance(value, str) and len(value) <= MAX_TEXT_LENGTH):
             flask.abort(400)
     return values if len(values) > 1 else values[0]
+
+
+def clicks(*values) -> None:
+    """A button's n_clicks: a count or none; anything else ends the request with 400."""
+    for value in values:
+        if value is not None and not (type(value) is int and value >= 0):
+            flask.abort(400)

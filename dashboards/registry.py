@@ -4,7 +4,7 @@ callbacks' role checks, the menu and Dash's page routing all read this one list.
 - `manager`: aggregates only (programme outcomes), never a family's row;
 - `casemanager`: their own families (the board and each family's timeline);
 - `operator`: the data quality of the nightly runs (what `helhed quality` prints);
-- `admin`: no page yet (`helhed adduser` and `helhed disableuser` on the command line).
+- `admin`: users and the access log.
 """
 
 from dataclasses import dataclass
@@ -22,6 +22,7 @@ PAGES = (
     Page("outcomes", "/programresultater", "Programresultater", frozenset({"manager"})),
     Page("family_board", "/familietavle", "Familietavle", frozenset({"casemanager"})),
     Page("quality", "/datakvalitet", "Datakvalitet", frozenset({"operator"})),
+    Page("users", "/brugere", "Brugere", frozenset({"admin"})),
 )
 BY_KEY = {page.key: page for page in PAGES}
 BY_PATH = {page.path: page for page in PAGES}

@@ -4,7 +4,7 @@ import dash
 import flask
 from dash import dcc, html
 
-from dashboards import auth, data, registry
+from dashboards import access_log, auth, data, registry
 
 MUNICIPALITY_NAMES = {"420": "Assens", "461": "Odense", "657": "Herning", "183": "Ishøj"}
 
@@ -42,6 +42,15 @@ def _logout_form() -> html.Form:
         dcc.Input(type="hidden", name="token", value=flask.session.get("csrf_token", "")),
         html.Button("Log ud", type="submit", className="logout"),
     ], action="/logout", method="POST", className="logout-form")
+
+
+def page_viewer(page: str) -> auth.User | None:
+    """The user of this request if they may see `page` (the view goes to the access log), else none."""
+    user = auth.current_user()
+    if user is None or not user.may_see(page):
+        return None
+    access_log.record("page_view", registry.BY_KEY[page].path)
+    return user
 
 
 def no_access() -> html.Div:

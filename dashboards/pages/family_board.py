@@ -3,7 +3,7 @@
 import flask
 from dash import Input, Output, callback, dash_table, dcc, html
 
-from dashboards import auth, data, figures, inputs, registry, shell, tables
+from dashboards import access_log, auth, data, figures, inputs, registry, shell, tables
 
 PAGE = "family_board"
 registry.register_page(__name__, PAGE)
@@ -14,8 +14,7 @@ def _options(values: list[str], labels: dict | None = None) -> list[dict]:
 
 
 def layout(kommune: str | None = None, **_query):
-    user = auth.current_user()
-    if user is None or not user.may_see(PAGE):
+    if shell.page_viewer(PAGE) is None:
         return shell.no_access()
     municipalities = data.municipalities()
     kommunekode = kommune if kommune in municipalities else next(iter(municipalities), None)
@@ -60,6 +59,8 @@ def update_board(kommunekode, program):
     if not kommunekode:
         return [], []
     families = data.program_families(kommunekode, user.casemanager_id, program)
+    access_log.record("family_data", f"board: kommune {kommunekode}, program {program or 'all'}, "
+                      f"{families['family_id'].nunique()} families")
     refs = families.drop_duplicates("family_id")
     return (tables.family_board_rows(families),
             [{"label": r.familie_ref, "value": r.family_id} for r in refs.itertuples()])
@@ -74,6 +75,7 @@ def update_trend(family_id):
     if not data.family_visible(family_id, user.casemanager_id):
         flask.abort(403)
     months = data.family_month(family_id)
+    access_log.record("family_data", f"timeline: family {family_id}")
     if months.empty:
         return figures.empty_figure("Ingen måneder for familien")
     return figures.family_trend_figure(months)

@@ -21,8 +21,7 @@ def _dropdown(id_: str, label: str, options: list[str], value: str | None, label
 def layout(kommune: str | None = None, program: str | None = None,
            kohorte: str | None = None, **_query):
     """The query string (kommune, program, kohorte) picks the view, so it can be bookmarked."""
-    user = auth.current_user()
-    if user is None or not user.may_see(PAGE):
+    if shell.page_viewer(PAGE) is None:
         return shell.no_access()
     municipalities = data.municipalities()
     kommunekode = _pick(kommune, municipalities)

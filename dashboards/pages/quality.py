@@ -3,7 +3,7 @@
 import flask
 from dash import html
 
-from dashboards import auth, registry, shell
+from dashboards import registry, shell
 from pipelines.quality.report import WarehouseError, read_report
 from pipelines.quality.tables import (
     ReportTable,
@@ -18,8 +18,7 @@ registry.register_page(__name__, PAGE)
 
 
 def layout(**_query):
-    user = auth.current_user()
-    if user is None or not user.may_see(PAGE):
+    if shell.page_viewer(PAGE) is None:
         return shell.no_access()
     try:
         report = read_report(flask.current_app.config["HELHED_WAREHOUSE"])

@@ -18,6 +18,7 @@ USERS = {  # name -> (role, casemanager id)
     "mette": ("manager", None),
     "carl": ("casemanager", "CM-A"),
     "olga": ("operator", None),
+    "anne": ("admin", None),
 }
 OUTCOME_IDS = [
     "adults_on_support_at_start_pct", "adults_support_years_before_start_avg",

@@ -165,3 +165,16 @@ def test_operator_sees_the_night_as_helhed_quality_reports_it(page, base_url, pa
     assert page.locator(".nav").inner_text() == "Datakvalitet"
     assert page.locator("td.tone-bad", has_text="delivered ≠ loaded + quarantined").count() == 1
     screenshot(page, "data-quality.png")
+
+
+def test_admin_adds_a_user_and_reads_the_access_log(page, base_url, password):
+    page.goto(base_url)
+    log_in(page, "anne", password)
+    page.fill("#users-new-name", "birgit")
+    page.click("#users-new-role")
+    page.get_by_role("option", name="Leder (manager)").click()
+    page.get_by_role("button", name="Opret").click()
+    page.locator("#users-message").get_by_text("birgit er oprettet").wait_for()
+    assert page.locator("#users-table td", has_text="birgit").count() == 1
+    page.locator("#users-log td", has_text="user_added").first.wait_for()
+    screenshot(page, "users.png")

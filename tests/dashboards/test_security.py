@@ -191,7 +191,7 @@ def test_the_production_server_names_no_software(app):
         thread.join(5)
 
 
-MALFORMED = [["420"], {"a": 1}, 420, "x" * 10_000]
+MALFORMED = [["420"], {"a": 1}, 4.2, "x" * 10_000]
 
 
 def callback_requests(client):
@@ -204,7 +204,7 @@ def callback_requests(client):
             "output": dependency["output"],
             "outputs": [dict(zip(("id", "property"), o.split("."))) for o in outputs]
             if len(outputs) > 1 else dict(zip(("id", "property"), outputs[0].split("."))),
-            "inputs": [{**i, "value": None} for i in dependency["inputs"]],
+            "inputs": [{**i, "value": 1 if i["property"] == "n_clicks" else None} for i in dependency["inputs"]],
             "state": [{**s, "value": None} for s in dependency["state"]],
             "changedPropIds": [f"{i['id']}.{i['property']}" for i in dependency["inputs"]],
         }
@@ -212,7 +212,8 @@ def callback_requests(client):
 
 @pytest.mark.parametrize("value", MALFORMED, ids=["list", "dict", "number", "long"])
 @pytest.mark.parametrize("role, casemanager_id, outputs", [
-    ("manager", None, ("outcomes-", "_pages_")), ("casemanager", "CM-A", ("board-", "_pages_"))])
+    ("manager", None, ("outcomes-", "_pages_")), ("casemanager", "CM-A", ("board-", "_pages_")),
+    ("admin", None, ("users-",))])
 def test_malformed_callback_input_gets_400_never_500(app, new_manager, value, role, casemanager_id, outputs):
     """Every callback of the role's pages and Dash's page router (another page's callbacks answer 403 first)."""
     client = app.server.test_client()

@@ -1,0 +1,47 @@
+"""The access log: every login, failed or locked login, logout, page view, callback that returns a family's
+data, and every change to a user, with who, what, from where and when. One JSON line per event in a file beside
+the users file, readable by its owner only; the admin reads it on the *Brugere* page."""
+
+import json
+import os
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import flask
+
+EVENTS = ("login", "login_failed", "login_locked", "logout", "page_view", "family_data", "user_added",
+          "user_disabled", "user_enabled", "password_reset")
+_write_lock = threading.Lock()
+
+
+def log_path(users_file: Path) -> Path:
+    return Path(users_file).with_name("access-log.jsonl")
+
+
+def record(event: str, detail: str = "", user: str | None = None) -> None:
+    """Appends an event of this request; `user` defaults to the session's."""
+    if event not in EVENTS:
+        raise ValueError(f"unknown access event {event!r}")
+    entry = {"at": datetime.now(UTC).isoformat(timespec="seconds"),
+             "user": user if user is not None else flask.session.get("user", ""),
+             "event": event, "detail": detail, "address": flask.request.remote_addr or ""}
+    path = log_path(flask.current_app.config["HELHED_USERS_FILE"])
+    with _write_lock:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as log:
+            log.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+def read(users_file: Path) -> list[dict]:
+    """Every event, oldest first."""
+    path = log_path(users_file)
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as log:
+        return [json.loads(line) for line in log if line.strip()]
+
+
+def last_logins(entries: list[dict]) -> dict[str, str]:
+    """User name -> when they last logged in."""
+    return {entry["user"]: entry["at"] for entry in entries if entry["event"] == "login"}

@@ -31,6 +31,11 @@ demo: $(INSTALLED)
 	@echo "Dagster UI:  $(BIN)/helhed dev   then open http://127.0.0.1:3000"
 	@echo "SQL:         $(BIN)/python -c \"import duckdb; print(duckdb.connect('$(WAREHOUSE)', read_only=True).sql('from analytics.program_outcomes'))\""
 
+# The README's pictures of the dashboards, each page as its role sees it, on the demo's warehouse.
+.PHONY: screenshots
+screenshots: $(INSTALLED) chromium
+	$(BIN)/python docs/screenshots.py --warehouse $(WAREHOUSE)
+
 # Browser tests drive Debian's Chromium (Playwright cannot download its own here).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }

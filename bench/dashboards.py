@@ -1,5 +1,6 @@
 """Every dashboard page timed server-side on a published warehouse: the page's layout and each of its callbacks, as
-the browser asks for them, through the app's own HTTP endpoints (login, guard and role checks included).
+the browser asks for them, through the app's own HTTP endpoints (login, guard and role checks included), as the
+role each page is for.
 
     python bench/dashboards.py --warehouse bench/data/nightly/6000000/warehouse/helhed.duckdb
 
@@ -88,7 +89,8 @@ def requests(view: View) -> dict[tuple[str, str], list[tuple[str, dict]]]:
         ("cohorts", callback([("outcomes-cohort", "options"), ("outcomes-cohort", "value")], [kommune, program],
                              [("outcomes-cohort", "value", "ALL")])),
         ("outcomes", callback([("outcomes-summary", "children"), ("outcomes-shares", "figure"),
-                               ("outcomes-cost", "figure"), ("outcomes-table", "children")],
+                               ("outcomes-cost", "figure"), ("outcomes-trend", "figure"),
+                               ("outcomes-table", "children")],
                               [kommune, program, ("outcomes-cohort", "value", "ALL")])),
     ]
 
@@ -99,14 +101,17 @@ def requests(view: View) -> dict[tuple[str, str], list[tuple[str, dict]]]:
                            [("board-kommune", "value", view.kommunekode), ("board-program", "value", None)])),
         ("family timeline", callback([("board-trend", "figure")], [("board-family", "value", view.family_id)])),
     ]
-    return {("Programresultater", "manager"): outcomes, ("Familietavle", "casemanager"): board}
+    return {("Programresultater", "manager"): outcomes, ("Familietavle", "casemanager"): board,
+            ("Datakvalitet", "operator"): [("layout", page_layout("/datakvalitet"))],
+            ("Brugere", "admin"): [("layout", page_layout("/brugere"))]}
 
 
 def time_pages(warehouse: Path, repeats: int = 5) -> list[Timing]:
     view = heaviest_view(warehouse)
     with tempfile.TemporaryDirectory() as tmp:
         users = Path(tmp) / "users.json"
-        add_user(users, "bench-manager", PASSWORD, "manager")
+        for role in ("manager", "operator", "admin"):
+            add_user(users, f"bench-{role}", PASSWORD, role)
         add_user(users, "bench-casemanager", PASSWORD, "casemanager", view.casemanager_id)
         app = create_app(warehouse, users, secret_key="bench")
         timings = []

@@ -51,6 +51,8 @@ def create_app(warehouse: Path, users_file: Path, secret_key: str | None = None,
         update_title=None,
     )
     app.layout = shell.app_layout
+    server.extensions["helhed_dash"] = app
+    server.before_request(guard.check_callback_request)
     server.after_request(_security_headers(app))
     return app
 

@@ -8,6 +8,8 @@ import duckdb
 import flask
 import pandas as pd
 
+from dashboards.disclosure import FAMILY_AMOUNTS
+
 
 def _query(sql: str, params: list | None = None) -> pd.DataFrame:
     warehouse = flask.current_app.config["HELHED_WAREHOUSE"]
@@ -40,13 +42,22 @@ def cohorts(kommunekode: str, program: str) -> list[str]:
     )
 
 
-def program_outcome(kommunekode: str, program: str, cohort: str) -> dict | None:
-    rows = _query(
+def program_outcomes(kommunekode: str, program: str) -> list[dict]:
+    """Every cohort's row of a programme ('ALL' and one per start year): disclosure control weighs them together."""
+    return _query(
         """select * from analytics.program_outcomes
-           where kommunekode = ? and program = ? and cohort = ?""",
-        [kommunekode, program, cohort],
+           where kommunekode = ? and program = ? order by cohort""",
+        [kommunekode, program],
+    ).to_dict("records")
+
+
+def family_amounts(kommunekode: str, program: str) -> pd.DataFrame:
+    """Per enrolment of the programme its cohort and the amounts the programme's mean costs are means of."""
+    return _query(
+        f"""select cast(year(enrolment_start) as varchar) as cohort, {", ".join(FAMILY_AMOUNTS.values())}
+            from analytics.program_families where kommunekode = ? and program = ?""",
+        [kommunekode, program],
     )
-    return None if rows.empty else rows.iloc[0].to_dict()
 
 
 def indicators() -> pd.DataFrame:

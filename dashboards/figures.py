@@ -63,6 +63,32 @@ def cost_figure(rows: pd.DataFrame) -> go.Figure:
                    showlegend=False, height=380)
 
 
+COHORT_TRENDS = {"cost_per_family_year_before_dkk": ("Året før start", SEED_COLOUR),
+                 "cost_per_family_year_during_dkk": ("Under forløbet", OWN_COLOUR)}
+
+
+def cohort_trend_figure(rows_by_cohort: dict[str, pd.DataFrame]) -> go.Figure:
+    """Mean cost per family-year before and during, cohort by cohort; a suppressed cohort is a gap, its mark
+    written above the axis."""
+    cohorts = sorted(rows_by_cohort)
+    cells = {c: rows_by_cohort[c].set_index("indicator_id") for c in cohorts}
+    fig = go.Figure([
+        go.Scatter(name=label, x=cohorts, mode="lines+markers", line_color=colour, connectgaps=False,
+                   y=[None if cells[c].at[i, "suppressed"] else cells[c].at[i, "value"] for c in cohorts],
+                   customdata=[cells[c].at[i, "value_text"] for c in cohorts],
+                   hovertemplate="%{x}: %{customdata}<extra>" + label + "</extra>")
+        for i, (label, colour) in COHORT_TRENDS.items()])
+    for c in cohorts:
+        marks = [f"{label}: {cells[c].at[i, 'value_text']}" for i, (label, _) in COHORT_TRENDS.items()
+                 if cells[c].at[i, "suppressed"]]
+        if marks:
+            fig.add_annotation(x=c, y=0.02, yref="paper", text="<br>".join(marks), showarrow=False,
+                               font_size=11, bgcolor="#fff6db")
+    return _layout(fig, "Udgift pr. familie pr. år efter startår",
+                   xaxis=dict(type="category", title="Startår"), yaxis=dict(ticksuffix=" kr.", tickformat=",.0f"),
+                   legend=dict(orientation="h", y=-0.25), height=360)
+
+
 def family_trend_figure(months: pd.DataFrame) -> go.Figure:
     """Monthly cost by kind for one family; the enrolled months are shaded."""
     fig = go.Figure([

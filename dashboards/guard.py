@@ -43,9 +43,14 @@ def guard():
         return _no_access(user)
     if path == "/":
         return flask.redirect(registry.BY_KEY[user.pages[0]].path)
-    if path == CALLBACK_PATH and not _is_callback_request(flask.request.get_json(silent=True)):
-        flask.abort(400)
     return None
+
+
+def check_callback_request():
+    """Registered after Dash's own hooks, which add the pages' callbacks on the first request: a callback request
+    of another shape, or for a callback the app does not have, gets 400 here rather than a 500 inside Dash."""
+    if flask.request.path == CALLBACK_PATH and not _is_callback_request(flask.request.get_json(silent=True)):
+        flask.abort(400)
 
 
 def _is_callback_request(body) -> bool:
@@ -53,7 +58,9 @@ def _is_callback_request(body) -> bool:
     if not isinstance(body, dict):
         return False
     items = body.get("inputs"), body.get("state", [])
-    return (isinstance(body.get("output"), str) and isinstance(body.get("outputs"), dict | list)
+    callbacks = flask.current_app.extensions["helhed_dash"].callback_map
+    return (isinstance(body.get("output"), str) and body["output"] in callbacks
+            and isinstance(body.get("outputs"), dict | list)
             and all(isinstance(part, list) for part in items)
             and all(_is_callback_item(item) for part in items for item in part))
 

@@ -3,12 +3,13 @@
 import os
 from datetime import timedelta
 
+from dashboards.disclosure import Policy
 from dashboards.throttle import LoginThrottle
 
 
-def min_cell() -> int:
-    """Smallest denominator a manager may see; smaller cells are suppressed."""
-    return int(os.environ.get("HELHED_MIN_CELL", "5"))
+def disclosure_policy() -> Policy:
+    """The smallest number of persons a cell a manager sees may rest on (HELHED_MIN_CELL, default 5)."""
+    return Policy(threshold=int(os.environ.get("HELHED_MIN_CELL", "5")))
 
 
 def session_lifetime() -> timedelta:

@@ -1,13 +1,15 @@
-"""The seed-style indicator table of a programme outcome, with small cells suppressed."""
+"""The seed-style indicator table of a programme outcome, with the cells disclosure.py suppresses marked."""
 
 import re
 
 import pandas as pd
 
 from dashboards import formatting
+from dashboards.disclosure import DENOMINATOR_SUFFIX, DOMINANCE, PRIMARY, SECONDARY
 
 KEY_COLUMNS = ("kommunekode", "program", "cohort")
-DENOMINATOR_SUFFIX = "_denominator"
+# how a suppressed value shows; its denominator shows too, unless it is what is hidden
+MARKS = {PRIMARY: "<{threshold}", DOMINANCE: "(d)", SECONDARY: "(s)"}
 UNIT_BY_SUFFIX = {"_pct": "pct", "_avg": "years", "_dkk": "dkk"}
 NOT_AVAILABLE = "–"
 
@@ -33,37 +35,47 @@ def seed_number(seed_figure: str | None, unit: str) -> float | None:
     return float(digits.replace(",", "."))
 
 
-def indicator_rows(outcome: dict, indicators: pd.DataFrame, min_cell: int) -> pd.DataFrame:
-    """One row per indicator of the outcome, in the outcome's column order; a text column (such as
-    `saving_method`) describes the outcome and is no indicator.
+def indicator_ids(outcome: dict) -> list[str]:
+    """The outcome's indicators in its column order; a text column (such as `saving_method`) describes the outcome
+    and is no indicator."""
+    return [c for c, value in outcome.items()
+            if c not in KEY_COLUMNS and not c.endswith(DENOMINATOR_SUFFIX) and not isinstance(value, str)]
 
-    A value whose denominator is below `min_cell` is suppressed: its value and
-    denominator show as '<min_cell>' and `suppressed` is True.
-    """
+
+def indicator_units(outcome: dict, indicators: pd.DataFrame) -> dict[str, str]:
+    units = indicators.set_index("indicator_id")["unit"].to_dict()
+    return {i: units.get(i) or _guess_unit(i) for i in indicator_ids(outcome)}
+
+
+def indicator_rows(outcome: dict, indicators: pd.DataFrame, suppressed: dict[str, str],
+                   threshold: int) -> pd.DataFrame:
+    """One row per indicator of the outcome. `suppressed` maps an indicator to the rule of disclosure.py that
+    hides it: its value shows as that rule's mark and `suppressed` is True."""
     meta = indicators.set_index("indicator_id").to_dict("index")
-    ids = [c for c, value in outcome.items()
-           if c not in KEY_COLUMNS and not c.endswith(DENOMINATOR_SUFFIX) and not isinstance(value, str)]
-    return pd.DataFrame([_row(i, outcome, meta.get(i, {}), min_cell) for i in ids])
+    units = indicator_units(outcome, indicators)
+    return pd.DataFrame([_row(i, outcome, meta.get(i, {}), units[i], suppressed.get(i), threshold)
+                         for i in units])
 
 
-def _row(indicator_id: str, outcome: dict, meta: dict, min_cell: int) -> dict:
-    unit = meta.get("unit") or _guess_unit(indicator_id)
+def _row(indicator_id: str, outcome: dict, meta: dict, unit: str, reason: str | None, threshold: int) -> dict:
     value = outcome[indicator_id]
     denominator = outcome.get(indicator_id + DENOMINATOR_SUFFIX)
     has_denominator = not _missing(denominator)
-    suppressed = has_denominator and denominator < min_cell
-    if suppressed:
-        value_text = denominator_text = f"<{min_cell}"
-    else:
+    denominator_text = formatting.number(denominator) if has_denominator else ""
+    if reason is None:
         value_text = NOT_AVAILABLE if _missing(value) else formatting.by_unit(value, unit)
-        denominator_text = formatting.number(denominator) if has_denominator else ""
+    else:
+        value_text = MARKS[reason].format(threshold=threshold)
+        if reason != DOMINANCE and has_denominator:
+            denominator_text = value_text
     seed_figure = meta.get("seed_figure")
     return {
         "indicator_id": indicator_id,
         "label_da": meta.get("label_da") or indicator_id,
         "unit": unit,
-        "value": None if suppressed or _missing(value) else float(value),
-        "suppressed": suppressed,
+        "value": None if reason or _missing(value) else float(value),
+        "suppressed": reason is not None,
+        "suppression": reason,
         "value_text": value_text,
         "denominator_text": denominator_text,
         "seed_figure": "" if _missing(seed_figure) else seed_figure,

@@ -2,9 +2,14 @@
 
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboards import auth, data, figures, inputs, registry, settings, shell, tables
+from dashboards import auth, data, disclosure, figures, inputs, registry, settings, shell, tables
 
 PAGE = "outcomes"
+SUPPRESSION_NOTES = {
+    disclosure.PRIMARY: "tallet hviler på færre end {threshold} personer og vises ikke",
+    disclosure.DOMINANCE: "to familier står for over 85 % af beløbet; det vises ikke",
+    disclosure.SECONDARY: "skjult, så de skjulte tal ikke kan regnes ud fra totalen og de andre kohorter",
+}
 registry.register_page(__name__, PAGE)
 
 
@@ -41,6 +46,7 @@ def layout(kommune: str | None = None, program: str | None = None,
         html.Div([dcc.Graph(id="outcomes-shares", className="graph-wide"),
                   dcc.Graph(id="outcomes-cost", className="graph-narrow")],
                  className="graphs"),
+        dcc.Graph(id="outcomes-trend"),
         html.Div(id="outcomes-table"),
         html.Div(id="outcomes-url-sink", hidden=True),
     ])
@@ -67,39 +73,47 @@ def update_cohorts(kommunekode, program, current):
 
 
 @callback(Output("outcomes-summary", "children"), Output("outcomes-shares", "figure"),
-          Output("outcomes-cost", "figure"), Output("outcomes-table", "children"),
+          Output("outcomes-cost", "figure"), Output("outcomes-trend", "figure"), Output("outcomes-table", "children"),
           Input("outcomes-kommune", "value"), Input("outcomes-program", "value"),
           Input("outcomes-cohort", "value"))
 def update_outcomes(kommunekode, program, cohort):
     auth.require(PAGE)
     kommunekode, program, cohort = inputs.texts(kommunekode, program, cohort)
-    outcome = data.program_outcome(kommunekode, program, cohort)
+    outcomes = data.program_outcomes(kommunekode, program) if kommunekode and program else []
+    outcome = next((o for o in outcomes if o["cohort"] == cohort), None)
     if outcome is None:
         empty = figures.empty_figure("Ingen data for det valgte")
-        return "Ingen data for det valgte.", empty, empty, None
-    min_cell = settings.min_cell()
-    rows = tables.indicator_rows(outcome, data.indicators(), min_cell)
-    summary = (f"{outcome['n_families']} familier, {outcome['n_adults']} voksne, "
-               f"{outcome['n_children']} børn")
-    return (summary, figures.key_shares_figure(rows), figures.cost_figure(rows),
-            _indicator_table(rows, min_cell))
+        return "Ingen data for det valgte.", empty, empty, empty, None
+    policy = settings.disclosure_policy()
+    indicators = data.indicators()
+    hidden = disclosure.suppressed_cells(outcomes, data.family_amounts(kommunekode, program),
+                                         tables.indicator_units(outcome, indicators), policy)
+    rows_by_cohort = {o["cohort"]: tables.indicator_rows(o, indicators, {i: r for (c, i), r in hidden.items()
+                                                                         if c == o["cohort"]}, policy.threshold)
+                      for o in outcomes}
+    rows = rows_by_cohort[cohort]
+    counts = rows.set_index("indicator_id")["value_text"]
+    summary = f"{counts['n_families']} familier, {counts['n_adults']} voksne, {counts['n_children']} børn"
+    trend = figures.cohort_trend_figure({c: r for c, r in rows_by_cohort.items() if c != disclosure.ALL_COHORTS})
+    return (summary, figures.key_shares_figure(rows), figures.cost_figure(rows), trend,
+            _indicator_table(rows, policy.threshold))
 
 
-def _indicator_table(rows, min_cell: int) -> html.Div:
+def _indicator_table(rows, threshold: int) -> html.Div:
     header = html.Tr([html.Th(h) for h in
                       ("Indikator", "Værdi", "Nævner", "Evalueringernes tal", "Kilde")])
     body = [html.Tr([
         html.Td(r.label_da),
         html.Td(r.value_text, className="num suppressed" if r.suppressed else "num",
-                title=f"Undertrykt: færre end {min_cell}" if r.suppressed else None),
+                title=SUPPRESSION_NOTES[r.suppression].format(threshold=threshold) if r.suppressed else None),
         html.Td(r.denominator_text, className="num"),
         html.Td(r.seed_figure, className="num"),
         html.Td(r.seed_source),
     ], className="row-suppressed" if r.suppressed else None) for r in rows.itertuples()]
-    note = html.P(f"<{min_cell}: nævneren er under {min_cell}; tallet vises ikke.",
-                  className="footnote")
-    return html.Div([html.Table([html.Thead(header), html.Tbody(body)],
-                                className="indicator-table"), note])
+    notes = [html.Li(f"{tables.MARKS[rule].format(threshold=threshold)}: {note.format(threshold=threshold)}")
+             for rule, note in SUPPRESSION_NOTES.items()]
+    return html.Div([html.Table([html.Thead(header), html.Tbody(body)], className="indicator-table"),
+                     html.Ul(notes, className="footnote")])
 
 
 clientside_callback(

@@ -59,11 +59,19 @@ PROGRAM_OUTCOMES = [
         "cost_per_family_year_during_dkk": (254321.4, 10),
         "adults_in_work_at_end_n": 2,
     }),
+    # the two cohorts add up to ALL (families, adults, children and every denominator)
     outcome("420", "Job og Familie", "2022", (4, 4, 5), {
         "adults_on_support_at_start_pct": (100.0, 4),
         "families_single_adult_pct": (50.0, 4),
         "children_open_case_at_start_pct": (80.0, 5),
         "cost_per_family_year_before_dkk": (280000.0, 4),
+    }),
+    outcome("420", "Job og Familie", "2023", (6, 4, 7), {
+        "adults_on_support_at_start_pct": (50.0, 4),
+        "families_single_adult_pct": (200 / 3, 6),
+        "children_open_case_at_start_pct": (600 / 7, 7),
+        "cost_per_family_year_before_dkk": (2005000 / 6, 6),
+        "adults_in_work_at_end_n": 2,
     }),
     outcome("420", "Hel Familie", "ALL", (6, 7, 9), {
         "adults_on_support_at_start_pct": (3 / 7 * 100, 7),
@@ -124,6 +132,9 @@ PROGRAM_FAMILIES = [
            (310000.0, 250000.0), goals=(3, 5)),
     family("F-1002", "Job og Familie", "CM-B", dt.date(2023, 1, 15), None, (290000.0, 270000.0)),
     family("F-2001", "Hel Familie", "CM-A", dt.date(2024, 6, 1), None, (180000.0, 150000.0)),
+    # the rest of Job og Familie's ten families: 4 started in 2022, 6 in 2023, no two of them dominant
+    *(family(f"F-10{n:02d}", "Job og Familie", "CM-C", dt.date(2022 if n <= 5 else 2023, 5, n), None,
+             (300000.0, 250000.0)) for n in range(3, 11)),
 ]
 
 

@@ -35,7 +35,8 @@ def board_request():
 def outcomes_request():
     return callback_request(
         [("outcomes-summary", "children"), ("outcomes-shares", "figure"),
-         ("outcomes-cost", "figure"), ("outcomes-table", "children")],
+         ("outcomes-cost", "figure"), ("outcomes-trend", "figure"),
+         ("outcomes-table", "children")],
         [("outcomes-kommune", "value", "420"), ("outcomes-program", "value", "Job og Familie"),
          ("outcomes-cohort", "value", "ALL")])
 

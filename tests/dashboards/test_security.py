@@ -232,7 +232,9 @@ def test_malformed_callback_input_gets_400_never_500(app, new_manager, value, ro
     assert checked >= 6
 
 
-@pytest.mark.parametrize("body", [{"output": "outcomes-summary.children"}, {"inputs": []}, [], "x"])
+@pytest.mark.parametrize("body", [
+    {"output": "outcomes-summary.children"}, {"inputs": []}, [], "x",
+    {"output": "no-such.children", "outputs": {"id": "no-such", "property": "children"}, "inputs": []}])
 def test_malformed_callback_request_gets_400(app, new_manager, body):
     client = app.server.test_client()
     log_in(client, new_manager("bent"))

@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from dashboards import figures, formatting, tables
+from dashboards import disclosure, figures, formatting, tables
 
 INDICATORS = pd.DataFrame([
     ("adults_on_support_at_start_pct", "Voksne på forsørgelse ved start", "pct", "75 %", "Assens"),
@@ -33,9 +33,20 @@ OUTCOME = {
 }
 
 
+NO_FAMILY_AMOUNTS = pd.DataFrame(columns=["cohort", *disclosure.FAMILY_AMOUNTS.values()])
+
+
+def indicator_rows(outcome, threshold=5):
+    """The rows of one outcome (a programme of a single cohort) as disclosure control leaves them."""
+    policy = disclosure.Policy(threshold=threshold)
+    hidden = disclosure.suppressed_cells([outcome], NO_FAMILY_AMOUNTS, tables.indicator_units(outcome, INDICATORS),
+                                         policy)
+    return tables.indicator_rows(outcome, INDICATORS, {i: r for (_, i), r in hidden.items()}, threshold)
+
+
 @pytest.fixture
 def rows():
-    return tables.indicator_rows(OUTCOME, INDICATORS, min_cell=5)
+    return indicator_rows(OUTCOME)
 
 
 def by_id(rows):
@@ -56,26 +67,24 @@ def test_values_are_formatted_the_danish_way(rows):
     assert r.at["adults_support_years_before_start_avg", "value_text"] == "4,3 år"
     assert r.at["cost_per_family_year_before_dkk", "value_text"] == "312.500 kr."
     assert r.at["cost_per_family_year_before_dkk", "denominator_text"] == "1.200"
-    assert r.at["adults_in_work_at_end_n", "value_text"] == "2"
     assert r.at["adults_in_work_at_end_n", "label_da"] == "adults_in_work_at_end_n"
 
 
-def test_small_denominators_are_suppressed_never_blank_or_zero(rows):
+def test_small_denominators_and_small_counts_are_suppressed_never_blank_or_zero(rows):
     r = by_id(rows)
-    for indicator_id in ("children_severe_moderate_first_pct", "children_case_closed_pct"):
+    for indicator_id in ("children_severe_moderate_first_pct", "children_case_closed_pct", "adults_in_work_at_end_n"):
         assert r.at[indicator_id, "suppressed"]
         assert r.at[indicator_id, "value_text"] == "<5"
-        assert r.at[indicator_id, "denominator_text"] == "<5"
         assert pd.isna(r.at[indicator_id, "value"])
+    assert r.at["children_severe_moderate_first_pct", "denominator_text"] == "<5"
     assert not r.at["adults_on_support_at_start_pct", "suppressed"]
-    assert not r.at["adults_in_work_at_end_n", "suppressed"]
 
 
 def test_the_threshold_is_a_setting():
-    r = by_id(tables.indicator_rows(OUTCOME, INDICATORS, min_cell=10))
+    r = by_id(indicator_rows(OUTCOME, threshold=10))
     assert r.at["adults_on_support_at_start_pct", "value_text"] == "<10"
     assert r.at["cost_per_family_year_before_dkk", "value_text"] == "312.500 kr."
-    at_threshold = by_id(tables.indicator_rows(OUTCOME, INDICATORS, min_cell=8))
+    at_threshold = by_id(indicator_rows(OUTCOME, threshold=8))
     assert at_threshold.at["adults_on_support_at_start_pct", "value_text"] == "75 %"
 
 
@@ -118,7 +127,7 @@ def test_cost_figure_shows_before_and_during_with_the_seed_line(rows):
 
 def test_cost_figure_leaves_a_suppressed_cost_at_zero_with_its_mark():
     outcome = dict(OUTCOME, cost_per_family_year_before_dkk_denominator=4)
-    fig = figures.cost_figure(tables.indicator_rows(outcome, INDICATORS, min_cell=5))
+    fig = figures.cost_figure(indicator_rows(outcome))
     assert list(fig.data[0].y) == [0, 254321.4]
     assert list(fig.data[0].text) == ["<5", "254.321 kr."]
 
@@ -155,3 +164,16 @@ def test_family_board_rows():
     assert row["goals"] == "3 af 4"
     assert row["cost_year_before_dkk"] == 123456.0
     assert row["cost_per_year_during_dkk"] is None
+
+
+def test_cohort_trend_leaves_a_gap_with_its_mark_where_a_cohort_is_suppressed():
+    small = dict(OUTCOME, cohort="2022", cost_per_family_year_before_dkk_denominator=4,
+                 cost_per_family_year_during_dkk_denominator=4)
+    fig = figures.cohort_trend_figure({"2023": indicator_rows(dict(OUTCOME, cohort="2023")),
+                                       "2022": indicator_rows(small)})
+    before, during = fig.data
+    assert list(before.x) == ["2022", "2023"]
+    assert list(before.y) == [None, 312500.0]
+    assert list(during.y) == [None, 254321.4]
+    (mark,) = fig.layout.annotations
+    assert (mark.x, mark.text) == ("2022", "Året før start: <5<br>Under forløbet: <5")

@@ -1,0 +1,104 @@
+"""Disclosure control: every figure a manager sees passes here first.
+
+The rules, applied to one municipality × programme at a time, to all its cohorts together:
+
+1. **primary**: a cell resting on fewer than `threshold` persons is suppressed: an indicator whose denominator is
+   below it, and a count (families, adults, children, adults in work) from 1 to `threshold` − 1;
+2. **dominance**: an amount of money whose two largest families make up more than 85 % of the cohort's total
+   is suppressed (the mean would all but tell those families' costs);
+3. **secondary**: a programme's cohorts add up to its row `ALL`, so `ALL` less the shown cohorts gives back the
+   suppressed ones together. Where that is a single cell, or rests on fewer than `threshold` persons, the shown
+   cohort cells with the smallest bases are suppressed as well until it is neither (or `ALL` itself when no
+   cohort is left).
+
+The threshold is `HELHED_MIN_CELL` (default 5, as Sundhedsdatastyrelsen; Danmarks Statistik publishes from 3).
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+PRIMARY, DOMINANCE, SECONDARY = "primary", "dominance", "secondary"
+ALL_COHORTS = "ALL"
+DENOMINATOR_SUFFIX = "_denominator"
+# a mean amount of money and the per-family amount in analytics.program_families it is the mean of
+FAMILY_AMOUNTS = {"cost_per_family_year_before_dkk": "cost_year_before_dkk",
+                  "cost_per_family_year_during_dkk": "cost_per_year_during_dkk"}
+
+
+@dataclass(frozen=True)
+class Policy:
+    threshold: int = 5
+    dominance_share: float = 0.85
+    dominant_families: int = 2
+
+
+def _missing(value) -> bool:
+    return value is None or bool(pd.isna(value))
+
+
+def cell_base(outcome: dict, indicator_id: str, unit: str):
+    """The number of persons (or families) a cell rests on: its denominator; a count's own value; for an amount
+    of money without a denominator, the cohort's families."""
+    denominator = outcome.get(indicator_id + DENOMINATOR_SUFFIX)
+    if not _missing(denominator):
+        return denominator
+    if unit == "n":
+        return outcome[indicator_id]
+    return outcome.get("n_families")
+
+
+def suppressed_cells(outcomes: list[dict], family_amounts: pd.DataFrame, units: dict[str, str],
+                     policy: Policy) -> dict[tuple[str, str], str]:
+    """(cohort, indicator id) -> the rule that suppresses it, for the rows of every cohort of one programme.
+
+    `family_amounts` has one row per enrolment of the programme: `cohort` (its start year) and the amounts of
+    FAMILY_AMOUNTS; `units` maps each indicator to its unit (n, pct, years, dkk, ...)."""
+    bases = {(o["cohort"], i): cell_base(o, i, unit) for o in outcomes for i, unit in units.items()}
+    reasons = {}
+    for (cohort, indicator_id), base in bases.items():
+        if _below_threshold(base, units[indicator_id], policy.threshold):
+            reasons[cohort, indicator_id] = PRIMARY
+        elif indicator_id in FAMILY_AMOUNTS and _dominated(family_amounts, cohort, indicator_id, policy):
+            reasons[cohort, indicator_id] = DOMINANCE
+    cohorts = sorted({o["cohort"] for o in outcomes} - {ALL_COHORTS})
+    for indicator_id in units:
+        for cell in _secondary_cells(cohorts, indicator_id, bases, reasons, policy.threshold):
+            reasons[cell] = SECONDARY
+    return reasons
+
+
+def _below_threshold(base, unit: str, threshold: int) -> bool:
+    if _missing(base):
+        return False
+    return 0 < base < threshold if unit == "n" else base < threshold
+
+
+def _dominated(family_amounts: pd.DataFrame, cohort: str, indicator_id: str, policy: Policy) -> bool:
+    rows = family_amounts if cohort == ALL_COHORTS else family_amounts[family_amounts["cohort"] == cohort]
+    amounts = rows[FAMILY_AMOUNTS[indicator_id]].dropna().astype(float).abs().sort_values(ascending=False)
+    total = amounts.sum()
+    return total > 0 and amounts.iloc[:policy.dominant_families].sum() > policy.dominance_share * total
+
+
+def _secondary_cells(cohorts: list[str], indicator_id: str, bases: dict, reasons: dict,
+                     threshold: int) -> list[tuple[str, str]]:
+    """The cells to suppress besides the suppressed cohort cells of an indicator, smallest base first."""
+    if (ALL_COHORTS, indicator_id) in reasons or (ALL_COHORTS, indicator_id) not in bases:
+        return []
+    # a cell on nobody gives nothing away, whether shown or worked out
+    hidden = [c for c in cohorts if (c, indicator_id) in reasons and (bases[c, indicator_id] or 0) > 0]
+    shown = sorted((c for c in cohorts if (c, indicator_id) not in reasons and not _missing(bases[c, indicator_id])),
+                   key=lambda c: (bases[c, indicator_id], c))
+
+    def disclosed() -> bool:
+        return len(hidden) == 1 or sum(bases[c, indicator_id] or 0 for c in hidden) < threshold
+
+    cells = []
+    while hidden and disclosed():
+        cohort = shown.pop(0) if shown else ALL_COHORTS
+        hidden.append(cohort)
+        cells.append((cohort, indicator_id))
+        if cohort == ALL_COHORTS:
+            break
+    return cells

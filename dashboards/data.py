@@ -95,3 +95,14 @@ def family_month(family_id: str) -> pd.DataFrame:
            order by month""",
         [family_id],
     )
+
+
+def operations_months(kommunekode: str) -> pd.DataFrame:
+    """The municipality's operations indicators, one row per month."""
+    return _query("select * from analytics.operations_month where kommunekode = ? order by month", [kommunekode])
+
+
+def department_caseloads(kommunekode: str) -> pd.DataFrame:
+    return _query(
+        """select afdeling, month, caseworkers_n, caseload_per_caseworker from analytics.caseload_department_month
+           where kommunekode = ? order by afdeling, month""", [kommunekode])

@@ -83,22 +83,44 @@ def _dominated(family_amounts: pd.DataFrame, cohort: str, indicator_id: str, pol
 
 def _secondary_cells(cohorts: list[str], indicator_id: str, bases: dict, reasons: dict,
                      threshold: int) -> list[tuple[str, str]]:
-    """The cells to suppress besides the suppressed cohort cells of an indicator, smallest base first."""
     if (ALL_COHORTS, indicator_id) in reasons or (ALL_COHORTS, indicator_id) not in bases:
         return []
-    # a cell on nobody gives nothing away, whether shown or worked out
-    hidden = [c for c in cohorts if (c, indicator_id) in reasons and (bases[c, indicator_id] or 0) > 0]
-    shown = sorted((c for c in cohorts if (c, indicator_id) not in reasons and not _missing(bases[c, indicator_id])),
-                   key=lambda c: (bases[c, indicator_id], c))
+    parts = {c: bases[c, indicator_id] for c in cohorts}
+    hidden = {c for c in cohorts if (c, indicator_id) in reasons}
+    return [(c, indicator_id) for c in _more_to_hide(parts, hidden, threshold)]
+
+
+def suppressed_parts(counts: dict[str, int], policy: Policy) -> dict[str, str]:
+    """Counts that add up to the one under ALL_COHORTS (families by number of systems, say): the rule that hides
+    each, primary and secondary as for a programme's cohorts."""
+    reasons = {k: PRIMARY for k, n in counts.items() if _below_threshold(n, "n", policy.threshold)}
+    if ALL_COHORTS in reasons or ALL_COHORTS not in counts:
+        return reasons
+    parts = {k: n for k, n in counts.items() if k != ALL_COHORTS}
+    return reasons | dict.fromkeys(_more_to_hide(parts, set(reasons), policy.threshold), SECONDARY)
+
+
+def _more_to_hide(parts: dict, already_hidden: set[str], threshold: int) -> list[str]:
+    """The parts to hide besides `hidden` (ALL_COHORTS, the total, when no part is left), smallest base first, until
+    the total less the shown parts gives back neither a single hidden part nor fewer than `threshold` persons."""
+    # a part on nobody gives nothing away, whether shown or worked out
+    hidden = [k for k in parts if k in already_hidden and (parts[k] or 0) > 0]
+    shown = sorted((k for k in parts if k not in already_hidden and not _missing(parts[k]) and parts[k] > 0),
+                   key=lambda k: (parts[k], k))
 
     def disclosed() -> bool:
-        return len(hidden) == 1 or sum(bases[c, indicator_id] or 0 for c in hidden) < threshold
+        return len(hidden) == 1 or sum(parts[k] or 0 for k in hidden) < threshold
 
-    cells = []
+    more = []
     while hidden and disclosed():
-        cohort = shown.pop(0) if shown else ALL_COHORTS
-        hidden.append(cohort)
-        cells.append((cohort, indicator_id))
-        if cohort == ALL_COHORTS:
-            break
-    return cells
+        if not shown:
+            return more + [ALL_COHORTS]
+        hidden.append(shown.pop(0))
+        more.append(hidden[-1])
+    return more
+
+
+def hide_small(values: pd.Series, bases: pd.Series, policy: Policy) -> tuple[pd.Series, int]:
+    """A series of rates with those on fewer than the threshold blanked (a gap in a chart), and how many."""
+    small = bases.apply(lambda base: _below_threshold(base, "rate", policy.threshold)) & values.notna()
+    return values.astype(object).where(~small, None), int(small.sum())

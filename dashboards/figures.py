@@ -111,3 +111,30 @@ def empty_figure(message: str) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=message, showarrow=False, font_size=16)
     return _layout(fig, "", xaxis=dict(visible=False), yaxis=dict(visible=False), height=300)
+
+
+CASELOAD_MARKS = ((20, 25, "#d7f0dd", "Herning 20–25"), (40, 50, "#eceff3", "typisk 40–50"))
+SYSTEM_COLOURS = ("#dfe7f1", "#a9c6e8", "#5b8fc7", "#3a6ea5", "#1d4e89")
+
+
+def caseload_figure(overall: pd.DataFrame, departments: pd.DataFrame) -> go.Figure:
+    """Open cases per caseworker by month, for the municipality and each department, against the marks of the
+    seeds. Each frame has `month`, `label` and `caseload` (none where it is suppressed)."""
+    fig = go.Figure([go.Scatter(name=label, x=rows["month"], y=rows["caseload"], mode="lines", connectgaps=False,
+                                line_width=3 if label == "Hele kommunen" else 1.5)
+                     for label, rows in pd.concat([overall, departments]).groupby("label", sort=False)])
+    for low, high, colour, text in CASELOAD_MARKS:
+        fig.add_hrect(y0=low, y1=high, fillcolor=colour, opacity=0.6, layer="below", line_width=0,
+                      annotation_text=text, annotation_position="top left")
+    return _layout(fig, "Sager pr. sagsbehandler", xaxis=dict(tickformat="%m-%Y", dtick="M1"),
+                   yaxis=dict(rangemode="tozero"), legend=dict(orientation="h", y=-0.2), height=420)
+
+
+def systems_figure(months: pd.DataFrame, columns: dict[str, str]) -> go.Figure:
+    """Families by the number of systems involved, month by month, stacked; `columns` maps a column of `months`
+    (none where suppressed) to its label."""
+    fig = go.Figure([go.Bar(name=label, x=months["month"], y=months[column], marker_color=colour,
+                            xperiod="M1", xperiodalignment="middle")
+                     for (column, label), colour in zip(columns.items(), SYSTEM_COLOURS)])
+    return _layout(fig, "Familier efter antal systemer, de er i kontakt med", barmode="stack",
+                   xaxis=dict(tickformat="%m-%Y"), legend=dict(orientation="h", y=-0.2), height=420)

@@ -44,6 +44,15 @@ def _logout_form() -> html.Form:
     ], action="/logout", method="POST", className="logout-form")
 
 
+def municipality_filter(component_id: str, requested: str | None) -> html.Div:
+    """The municipality dropdown of a page, set from the URL's `kommune` when it names one."""
+    municipalities = data.municipalities()
+    value = requested if requested in municipalities else next(iter(municipalities), None)
+    options = [{"label": municipality_name(k), "value": k} for k in municipalities]
+    return html.Div(html.Label(["Kommune", dcc.Dropdown(id=component_id, options=options, value=value,
+                                                        clearable=False)], className="filter"), className="filters")
+
+
 def page_viewer(page: str) -> auth.User | None:
     """The user of this request if they may see `page` (the view goes to the access log), else none."""
     user = auth.current_user()

@@ -155,6 +155,22 @@ FAMILY_MONTHS = [
 ]
 
 
+def operations(first_day, systems: tuple[int, ...], caseload: float) -> dict:
+    row = dict(kommunekode="420", month=first_day, caseload_per_caseworker=caseload,
+               caseload_per_caseworker_denominator=30, families_n=sum(systems))
+    return row | {f"families_systems_{n}_n": count for n, count in enumerate(systems)}
+
+
+MONTHS = [dt.date(2026, 8, 1), dt.date(2026, 9, 1), dt.date(2026, 10, 1)]
+OPERATIONS_MONTHS = [  # families by 0 … 4 systems
+    operations(MONTHS[0], (60, 25, 10, 3, 2), 22.0),  # 3 and 2 hidden, together 5: enough
+    operations(MONTHS[1], (60, 25, 11, 4, 0), 23.5),  # 4 hidden alone: 11 goes with it
+    operations(MONTHS[2], (50, 30, 12, 8, 0), 41.0),
+]
+DEPARTMENT_CASELOADS = [dict(kommunekode="420", afdeling=afdeling, month=m, caseworkers_n=n, caseload_per_caseworker=c)
+                        for afdeling, n, c in (("A", 20, 20.5), ("B", 3, 35.0)) for m in MONTHS]
+
+
 def build_warehouse(path) -> None:
     tables = {
         "program_outcomes": pd.DataFrame(PROGRAM_OUTCOMES),
@@ -162,6 +178,8 @@ def build_warehouse(path) -> None:
             "indicator_id", "label_da", "unit", "seed_figure", "seed_source", "seed_program"]),
         "program_families": pd.DataFrame(PROGRAM_FAMILIES),
         "family_month": pd.DataFrame(FAMILY_MONTHS),
+        "operations_month": pd.DataFrame(OPERATIONS_MONTHS),
+        "caseload_department_month": pd.DataFrame(DEPARTMENT_CASELOADS),
     }
     with duckdb.connect(str(path)) as con:
         con.execute("create schema analytics")

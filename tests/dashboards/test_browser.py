@@ -178,3 +178,14 @@ def test_admin_adds_a_user_and_reads_the_access_log(page, base_url, password):
     assert page.locator("#users-table td", has_text="birgit").count() == 1
     page.locator("#users-log td", has_text="user_added").first.wait_for()
     screenshot(page, "users.png")
+
+
+@pytest.mark.parametrize("path, ready, name", [
+    ("/sagsbelastning", "#caseload-figure .main-svg", "caseload.png"),
+    ("/befolkning", "#population-figure .main-svg", "population.png")])
+def test_manager_operations_pages(page, base_url, password, path, ready, name):
+    page.goto(base_url + path)
+    log_in(page, "mette", password)
+    page.locator(ready).first.wait_for()
+    assert page.locator(".nav").inner_text().split() == ["Programresultater", "Sagsbelastning", "Befolkning"]
+    screenshot(page, name)

@@ -109,3 +109,17 @@ def test_no_suppressed_count_can_be_worked_out_from_the_cohorts(client, login):
     assert summaries["2022"]["families"] == "<5" and summaries["2023"]["families"] == "(s)"
     assert summaries["ALL"] == {"families": "10", "adults": "8", "children": "12"}
     assert views["ALL"][1]["Udgift pr. familie pr. år før start"][0] == "312.500 kr."
+
+
+def test_a_cohort_already_hidden_on_nobody_is_not_taken_as_the_second():
+    outcomes = [{"cohort": "ALL", "x_pct": 1.0, "x_pct_denominator": 12}, {"cohort": "2021", "x_pct_denominator": 0},
+                {"cohort": "2022", "x_pct_denominator": 3}, {"cohort": "2023", "x_pct_denominator": 9}]
+    for o in outcomes[1:]:
+        o["x_pct"] = None
+    assert hidden(outcomes, units={"x_pct": "pct"}) == {
+        ("2021", "x_pct"): PRIMARY, ("2022", "x_pct"): PRIMARY, ("2023", "x_pct"): SECONDARY}
+
+
+def test_parts_of_a_total_are_hidden_like_cohorts():
+    counts = {"ALL": 30, "0": 12, "1": 3, "2": 9, "3": 6, "4": 0}
+    assert disclosure.suppressed_parts(counts, Policy()) == {"1": PRIMARY, "3": SECONDARY}

@@ -1,0 +1,43 @@
+"""Sagsbelastning and Befolkning (managers), through Flask's test client, on the operations rows of conftest."""
+
+import json
+
+import pytest
+
+from tests.dashboards.test_access import callback_request
+
+
+def figure_request(page):
+    return callback_request([(f"{page}-figure", "figure"), (f"{page}-note", "children")],
+                            [(f"{page}-kommune", "value", "420")])
+
+
+def answer(client, page):
+    response = json.loads(client.post("/_dash-update-component", json=figure_request(page)).data)["response"]
+    traces = {t["name"]: t["y"] for t in response[f"{page}-figure"]["figure"]["data"]}
+    return traces, response[f"{page}-note"]["children"]
+
+
+def test_families_by_systems_hide_small_counts_and_what_the_total_would_give_back(client, login):
+    login("mette")
+    traces, note = answer(client, "population")
+    assert traces["0 systemer"] == [60, 60, 50]
+    assert traces["2 systemer"] == [10, None, 12]  # September's 11 would give back the hidden 4
+    assert traces["3 systemer"] == [None, None, 8]
+    assert traces["4 systemer"] == [None, 0, 0]
+    assert note.startswith("4 tal vises ikke")
+
+
+def test_caseload_leaves_out_a_department_of_few_caseworkers(client, login):
+    login("mette")
+    traces, note = answer(client, "caseload")
+    assert traces["Hele kommunen"] == [22.0, 23.5, 41.0]
+    assert traces["Afdeling A"] == [20.5, 20.5, 20.5]
+    assert traces["Afdeling B"] == [None, None, None]
+    assert note.startswith("3 måneder, hvor en afdeling havde færre end 5 sagsbehandlere")
+
+
+@pytest.mark.parametrize("page", ["population", "caseload"])
+def test_only_managers_get_the_operations_pages(client, login, page):
+    login("carl")
+    assert client.post("/_dash-update-component", json=figure_request(page)).status_code == 403

@@ -101,7 +101,14 @@ def requests(view: View) -> dict[tuple[str, str], list[tuple[str, dict]]]:
                            [("board-kommune", "value", view.kommunekode), ("board-program", "value", None)])),
         ("family timeline", callback([("board-trend", "figure")], [("board-family", "value", view.family_id)])),
     ]
+    def operations(page: str, path: str) -> list[tuple[str, dict]]:
+        return [("layout", page_layout(path, f"?kommune={view.kommunekode}")),
+                (page, callback([(f"{page}-figure", "figure"), (f"{page}-note", "children")],
+                                [(f"{page}-kommune", "value", view.kommunekode)]))]
+
     return {("Programresultater", "manager"): outcomes, ("Familietavle", "casemanager"): board,
+            ("Sagsbelastning", "manager"): operations("caseload", "/sagsbelastning"),
+            ("Befolkning", "manager"): operations("population", "/befolkning"),
             ("Datakvalitet", "operator"): [("layout", page_layout("/datakvalitet"))],
             ("Brugere", "admin"): [("layout", page_layout("/brugere"))]}
 

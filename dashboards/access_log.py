@@ -10,6 +10,9 @@ from pathlib import Path
 
 import flask
 
+from pipelines.ingest.pseudonym import mask_cpr
+
+MAX_TEXT_LENGTH = 200
 EVENTS = ("login", "login_failed", "login_locked", "logout", "page_view", "family_data", "user_added",
           "user_disabled", "user_enabled", "password_reset")
 _write_lock = threading.Lock()
@@ -23,9 +26,11 @@ def record(event: str, detail: str = "", user: str | None = None) -> None:
     """Appends an event of this request; `user` defaults to the session's."""
     if event not in EVENTS:
         raise ValueError(f"unknown access event {event!r}")
+    # a name typed at login is whatever was typed: cut short, and a CPR number in it masked like everywhere else
     entry = {"at": datetime.now(UTC).isoformat(timespec="seconds"),
-             "user": user if user is not None else flask.session.get("user", ""),
-             "event": event, "detail": detail, "address": flask.request.remote_addr or ""}
+             "user": mask_cpr(user if user is not None else flask.session.get("user", ""))[:MAX_TEXT_LENGTH],
+             "event": event, "detail": mask_cpr(detail)[:MAX_TEXT_LENGTH],
+             "address": flask.request.remote_addr or ""}
     path = log_path(flask.current_app.config["HELHED_USERS_FILE"])
     with _write_lock:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)

@@ -85,3 +85,10 @@ def test_the_access_log_names_who_did_what(app, client, login, users_file):
     login("anne")
     page = client.post("/_dash-update-component", json=page_request("/brugere")).get_data(as_text=True)
     assert "timeline: family 420-F-1001" in page and "login_failed" in page
+
+
+def test_a_cpr_number_typed_as_user_name_is_masked_in_the_log(client, login, users_file):
+    login("0707614285", "forkert-kodeord")  # a valid CPR number (python-stdnum's example)
+    logged = access_log.log_path(users_file).read_text()
+    assert "0707614285" not in logged
+    assert access_log.read(users_file)[-1]["event"] == "login_failed"

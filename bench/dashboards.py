@@ -106,7 +106,17 @@ def requests(view: View) -> dict[tuple[str, str], list[tuple[str, dict]]]:
                 (page, callback([(f"{page}-figure", "figure"), (f"{page}-note", "children")],
                                 [(f"{page}-kommune", "value", view.kommunekode)]))]
 
-    return {("Programresultater", "manager"): outcomes, ("Familietavle", "casemanager"): board,
+    economy = [("layout", page_layout("/oekonomi", f"?kommune={view.kommunekode}&program={view.program}")),
+               ("programmes", callback([("economy-program", "options"), ("economy-program", "value")],
+                                       [("economy-kommune", "value", view.kommunekode)],
+                                       [("economy-program", "value", view.program)])),
+               ("economy", callback([("economy-saving", "children"), ("economy-event-study", "figure"),
+                                     ("economy-components", "figure"), ("economy-note", "children"),
+                                     ("economy-balance", "children")],
+                                    [("economy-kommune", "value", view.kommunekode),
+                                     ("economy-program", "value", view.program)]))]
+    return {("Programresultater", "manager"): outcomes, ("Økonomi", "manager"): economy,
+            ("Familietavle", "casemanager"): board,
             ("Sagsbelastning", "manager"): operations("caseload", "/sagsbelastning"),
             ("Befolkning", "manager"): operations("population", "/befolkning"),
             ("Datakvalitet", "operator"): [("layout", page_layout("/datakvalitet"))],

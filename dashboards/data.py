@@ -106,3 +106,27 @@ def department_caseloads(kommunekode: str) -> pd.DataFrame:
     return _query(
         """select afdeling, month, caseworkers_n, caseload_per_caseworker from analytics.caseload_department_month
            where kommunekode = ? order by afdeling, month""", [kommunekode])
+
+
+def event_study_costs(kommunekode: str, program: str) -> pd.DataFrame:
+    return _query("""select * from analytics.event_study_costs where kommunekode = ? and program = ?
+                     order by relative_month""", [kommunekode, program])
+
+
+def comparison_balance(kommunekode: str, program: str) -> pd.DataFrame:
+    return _query("""select covariate, enrolled_n, smd_before, smd_after from analytics.comparison_balance
+                     where kommunekode = ? and program = ? order by covariate""", [kommunekode, program])
+
+
+def family_year_costs(kommunekode: str, program: str) -> pd.DataFrame:
+    """Per enrolled family and calendar year of its enrolled months: the cost of each component and the placement
+    days; disclosure control weighs the families against each other."""
+    return _query(
+        """select year(month) as year, family_id,
+                  sum(cost_income_support_dkk) as cost_income_support_dkk,
+                  sum(cost_child_measures_dkk) as cost_child_measures_dkk,
+                  sum(cost_placements_dkk) as cost_placements_dkk,
+                  sum(cost_adult_measures_dkk) as cost_adult_measures_dkk,
+                  sum(placement_days) as placement_days
+           from analytics.family_month where kommunekode = ? and program = ? and is_enrolled
+           group by all order by year, family_id""", [kommunekode, program])

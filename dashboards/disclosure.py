@@ -76,9 +76,28 @@ def _below_threshold(base, unit: str, threshold: int) -> bool:
 
 def _dominated(family_amounts: pd.DataFrame, cohort: str, indicator_id: str, policy: Policy) -> bool:
     rows = family_amounts if cohort == ALL_COHORTS else family_amounts[family_amounts["cohort"] == cohort]
-    amounts = rows[FAMILY_AMOUNTS[indicator_id]].dropna().astype(float).abs().sort_values(ascending=False)
+    return dominated(rows[FAMILY_AMOUNTS[indicator_id]], policy)
+
+
+def dominated(amounts: pd.Series, policy: Policy) -> bool:
+    """Whether the largest families' amounts (one per family) make up more than the dominance share of the total."""
+    amounts = amounts.dropna().astype(float).abs().sort_values(ascending=False)
     total = amounts.sum()
     return total > 0 and amounts.iloc[:policy.dominant_families].sum() > policy.dominance_share * total
+
+
+def family_totals(per_family: pd.DataFrame, by: str, columns: list[str], policy: Policy) -> tuple[pd.DataFrame, int]:
+    """Per value of `by`: the families and, for each column, its mean per family; a mean on fewer than the
+    threshold's families or dominated by two of them is blanked. Also how many were blanked."""
+    rows, hidden = [], 0
+    for key, group in per_family.groupby(by, sort=True):
+        row = {by: key, "families_n": group["family_id"].nunique()}
+        for column in columns:
+            blank = _below_threshold(row["families_n"], "n", policy.threshold) or dominated(group[column], policy)
+            hidden += blank
+            row[column] = None if blank else float(group[column].sum()) / row["families_n"]
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[by, "families_n", *columns]), hidden
 
 
 def _secondary_cells(cohorts: list[str], indicator_id: str, bases: dict, reasons: dict,

@@ -138,3 +138,24 @@ def systems_figure(months: pd.DataFrame, columns: dict[str, str]) -> go.Figure:
                      for (column, label), colour in zip(columns.items(), SYSTEM_COLOURS)])
     return _layout(fig, "Familier efter antal systemer, de er i kontakt med", barmode="stack",
                    xaxis=dict(tickformat="%m-%Y"), legend=dict(orientation="h", y=-0.2), height=420)
+
+
+def component_costs_figure(years: pd.DataFrame) -> go.Figure:
+    """Mean cost per enrolled family by calendar year and component, stacked; a blanked component is missing."""
+    fig = go.Figure([go.Bar(name=label, x=years["year"].astype(str), y=years[column], marker_color=colour)
+                     for column, (label, colour) in COST_COLUMNS.items()])
+    return _layout(fig, "Udgift pr. familie i forløb pr. år", barmode="stack", xaxis=dict(type="category"),
+                   yaxis=dict(ticksuffix=" kr.", tickformat=",.0f"), legend=dict(orientation="h", y=-0.2), height=380)
+
+
+def event_study_figure(months: pd.DataFrame) -> go.Figure:
+    """Mean cost per family-month around the start, enrolled against comparison; columns `relative_month`,
+    `enrolled` and `comparison` (none where blanked)."""
+    fig = go.Figure([go.Scatter(name=label, x=months["relative_month"], y=months[column], mode="lines+markers",
+                                line_color=colour, connectgaps=False)
+                     for column, label, colour in (("enrolled", "Familier i forløb", OWN_COLOUR),
+                                                   ("comparison", "Sammenligningsgruppen", SEED_COLOUR))])
+    fig.add_vline(x=0, line_dash="dot", line_color="#52606d", annotation_text="Start")
+    return _layout(fig, "Udgift pr. familie pr. måned omkring start", xaxis=dict(title="Måneder fra start", dtick=6),
+                   yaxis=dict(ticksuffix=" kr.", tickformat=",.0f", rangemode="tozero"),
+                   legend=dict(orientation="h", y=-0.25), height=380)

@@ -1,7 +1,7 @@
 """Every page of the app: its path, its title in the menu, and the roles that may see it. The guard, the
 callbacks' role checks, the menu and Dash's page routing all read this one list.
 
-- `manager`: aggregates only (programme outcomes, caseload, the population's families), never a family's row;
+- `manager`: aggregates only (programme outcomes, economy, caseload, the population's families), never a family's row;
 - `casemanager`: their own families (the board and each family's timeline);
 - `operator`: the data quality of the nightly runs (what `helhed quality` prints);
 - `admin`: users and the access log.
@@ -20,6 +20,7 @@ class Page:
 
 PAGES = (
     Page("outcomes", "/programresultater", "Programresultater", frozenset({"manager"})),
+    Page("economy", "/oekonomi", "Økonomi", frozenset({"manager"})),
     Page("caseload", "/sagsbelastning", "Sagsbelastning", frozenset({"manager"})),
     Page("population", "/befolkning", "Befolkning", frozenset({"manager"})),
     Page("family_board", "/familietavle", "Familietavle", frozenset({"casemanager"})),

@@ -5,7 +5,7 @@ import re
 import pandas as pd
 
 from dashboards import formatting
-from dashboards.disclosure import DENOMINATOR_SUFFIX, DOMINANCE, PRIMARY, SECONDARY
+from dashboards.disclosure import DENOMINATOR_SUFFIX, DOMINANCE, PRIMARY, SECONDARY, Policy
 
 KEY_COLUMNS = ("kommunekode", "program", "cohort")
 # how a suppressed value shows; its denominator shows too, unless it is what is hidden
@@ -132,3 +132,20 @@ def _plain(value):
     if _missing(value):
         return None
     return value.item() if hasattr(value, "item") else value
+
+
+def saving_sentence(outcome: dict, policy: Policy) -> str:
+    """The saving in a sentence a manager reads at a glance: its interval and whether it is told apart from 0."""
+    saving, low, high = (outcome.get(c) for c in ("cost_saving_dkk", "cost_saving_dkk_ci_low",
+                                                   "cost_saving_dkk_ci_high"))
+    matched = outcome.get("cost_saving_dkk_denominator") or 0
+    if _missing(saving):
+        return "Ingen besparelse beregnet: ingen forløb kunne matches med en sammenligningsgruppe."
+    if matched < policy.threshold:
+        return f"Besparelsen vises ikke: den hviler på færre end {policy.threshold} matchede forløb."
+    verdict = ("kan skelnes fra nul" if float(low) > 0 or float(high) < 0 else
+               "kan ikke skelnes fra nul: intervallet rummer 0")
+    return (f"Besparelse {formatting.by_unit(saving, 'dkk')} (95 %-interval {formatting.by_unit(low, 'dkk')} til "
+            f"{formatting.by_unit(high, 'dkk')}), {verdict}. {formatting.number(matched)} forløb matchet med "
+            f"{formatting.number(outcome.get('comparison_families_n') or 0)} sammenligningsfamilier; metode: "
+            f"{outcome.get('saving_method') or '–'}.")

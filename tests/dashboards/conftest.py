@@ -39,6 +39,10 @@ def outcome(kommunekode, program, cohort, counts, values: dict) -> dict:
         row[indicator_id] = value
         row[indicator_id + "_denominator"] = denominator
     row["adults_in_work_at_end_n"] = values.get("adults_in_work_at_end_n", 0)
+    saving, low, high, matched, comparison = values.get("saving", (None, None, None, 0, 0))
+    row.update(cost_saving_dkk=saving, cost_saving_dkk_ci_low=low, cost_saving_dkk_ci_high=high,
+               cost_saving_dkk_denominator=matched, comparison_families_n=comparison,
+               saving_method="matched difference in differences")
     return row
 
 
@@ -58,6 +62,7 @@ PROGRAM_OUTCOMES = [
         "cost_per_family_year_before_dkk": (312500.0, 10),
         "cost_per_family_year_during_dkk": (254321.4, 10),
         "adults_in_work_at_end_n": 2,
+        "saving": (1_200_000.0, 300_000.0, 2_100_000.0, 10, 40),
     }),
     # the two cohorts add up to ALL (families, adults, children and every denominator)
     outcome("420", "Job og Familie", "2022", (4, 4, 5), {
@@ -75,6 +80,7 @@ PROGRAM_OUTCOMES = [
     }),
     outcome("420", "Hel Familie", "ALL", (6, 7, 9), {
         "adults_on_support_at_start_pct": (3 / 7 * 100, 7),
+        "saving": (150_000.0, -200_000.0, 500_000.0, 6, 20),
     }),
 ]
 
@@ -143,7 +149,7 @@ def month(family_id, first_day, enrolled, support, child, adult) -> dict:
                 month=first_day, is_enrolled=enrolled, n_members=5, n_adults=2, n_children=3,
                 adults_on_support_n=2, adults_self_supporting_n=0, children_open_case_n=2,
                 active_measures_n=3, children_placed_n=0, placement_days=0,
-                cost_income_support_dkk=support, cost_child_measures_dkk=child,
+                cost_income_support_dkk=support, cost_child_measures_dkk=child, cost_placements_dkk=0.0,
                 cost_adult_measures_dkk=adult, cost_total_dkk=support + child + adult)
 
 
@@ -171,6 +177,17 @@ DEPARTMENT_CASELOADS = [dict(kommunekode="420", afdeling=afdeling, month=m, case
                         for afdeling, n, c in (("A", 20, 20.5), ("B", 3, 35.0)) for m in MONTHS]
 
 
+# Job og Familie's costs around the start: month -1 rests on 3 enrolments, +1 has 4 matched
+EVENT_STUDY_COSTS = [dict(kommunekode="420", program="Job og Familie", relative_month=m, enrolments_n=n,
+                          enrolled_cost_per_family_month_dkk=c, matched_enrolments_n=k,
+                          comparison_cost_per_family_month_dkk=d)
+                     for m, n, c, k, d in ((-2, 10, 30000.0, 10, 29000.0), (-1, 3, 31000.0, 10, 30000.0),
+                                           (0, 10, 28000.0, 10, 30500.0), (1, 10, 25000.0, 4, 31000.0))]
+COMPARISON_BALANCE = [dict(kommunekode="420", program="Job og Familie", covariate=c, enrolled_n=10, smd_before=b,
+                           smd_after=a) for c, b, a in (("cost_12_months_before_dkk", 0.82, 0.04),
+                                                        ("has_placement", 0.35, 0.15))]
+
+
 def build_warehouse(path) -> None:
     tables = {
         "program_outcomes": pd.DataFrame(PROGRAM_OUTCOMES),
@@ -180,6 +197,8 @@ def build_warehouse(path) -> None:
         "family_month": pd.DataFrame(FAMILY_MONTHS),
         "operations_month": pd.DataFrame(OPERATIONS_MONTHS),
         "caseload_department_month": pd.DataFrame(DEPARTMENT_CASELOADS),
+        "event_study_costs": pd.DataFrame(EVENT_STUDY_COSTS),
+        "comparison_balance": pd.DataFrame(COMPARISON_BALANCE),
     }
     with duckdb.connect(str(path)) as con:
         con.execute("create schema analytics")

@@ -133,7 +133,7 @@ def test_casemanager_gets_own_family_trend(client, login):
     response = client.post("/_dash-update-component", json=trend_request("420-F-1001"))
     assert response.status_code == 200
     traces = json.loads(response.data)["response"]["board-trend"]["figure"]["data"]
-    assert [t["name"] for t in traces] == ["Forsørgelse", "Indsatser, børn", "Indsatser, voksne"]
+    assert [t["name"] for t in traces] == ["Forsørgelse", "Indsatser, børn", "Anbringelser", "Indsatser, voksne"]
     assert "2022-03-01" in str(traces[0]["x"])
 
 

@@ -40,7 +40,7 @@ def test_invalid_users_are_rejected(tmp_path, role, casemanager_id, password):
 
 
 @pytest.mark.parametrize("role, pages", [
-    ("manager", ["outcomes", "caseload", "population"]),
+    ("manager", ["outcomes", "economy", "caseload", "population"]),
     ("admin", ["users"]),
     ("casemanager", ["family_board"]),
     ("operator", ["quality"]),

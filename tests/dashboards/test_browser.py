@@ -187,5 +187,13 @@ def test_manager_operations_pages(page, base_url, password, path, ready, name):
     page.goto(base_url + path)
     log_in(page, "mette", password)
     page.locator(ready).first.wait_for()
-    assert page.locator(".nav").inner_text().split() == ["Programresultater", "Sagsbelastning", "Befolkning"]
+    assert page.locator(".nav").inner_text().split() == ["Programresultater", "Økonomi", "Sagsbelastning", "Befolkning"]
     screenshot(page, name)
+
+
+def test_manager_reads_the_saving_at_a_glance(page, base_url, password):
+    page.goto(f"{base_url}/oekonomi?kommune=420&program=Job+og+Familie")
+    log_in(page, "mette", password)
+    page.locator("#economy-saving").get_by_text("kan skelnes fra nul").wait_for()
+    page.locator("#economy-event-study .main-svg").first.wait_for()
+    screenshot(page, "economy.png")

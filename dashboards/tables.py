@@ -101,6 +101,7 @@ FAMILY_BOARD_COLUMNS = [
     {"id": "active_measures_at_end_n", "name": "Aktive indsatser ved slut"},
     {"id": "children_placed_at_end_n", "name": "Anbragte børn ved slut"},
     {"id": "goals", "name": "Mål nået"},
+    {"id": "traffic_light", "name": "Lys"},
     {"id": "cost_year_before_dkk", "name": "Udgift året før (kr.)", "type": "numeric",
      "format": KRONER_FORMAT},
     {"id": "cost_per_year_during_dkk", "name": "Udgift pr. år i forløb (kr.)",
@@ -122,9 +123,27 @@ def family_board_rows(families: pd.DataFrame) -> list[dict]:
             enrolment_end=_date(family["enrolment_end"]),
             status="Åben" if family["is_open"] else "Afsluttet",
             goals=f"{family['goals_reached_n']} af {family['goals_n']}",
+            traffic_light=traffic_light(family),
         )
         rows.append({k: _plain(v) for k, v in row.items()})
     return rows
+
+
+TRAFFIC_LIGHTS = ("rød", "gul", "grøn")
+MONTHS_BEFORE_RED = 6
+
+
+def traffic_light(family: dict) -> str:
+    """The board's light for an enrolment, by the plan's goals (program.maal) and placements at its end:
+    rød: a child placed, or no goal reached after 6 months of enrolment (or no goals set by then);
+    gul: fewer than half the goals reached; grøn: half or more reached and no child placed."""
+    months = (pd.Timestamp(family["enrolment_end"]) - pd.Timestamp(family["enrolment_start"])).days / 30.44
+    reached, goals = family["goals_reached_n"] or 0, family["goals_n"] or 0
+    if (family["children_placed_at_end_n"] or 0) > 0 or (reached == 0 and months >= MONTHS_BEFORE_RED):
+        return "rød"
+    if 2 * reached < goals or goals == 0:
+        return "gul"
+    return "grøn"
 
 
 def _plain(value):

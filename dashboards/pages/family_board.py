@@ -7,6 +7,9 @@ from dashboards import access_log, auth, data, figures, inputs, registry, shell,
 
 PAGE = "family_board"
 registry.register_page(__name__, PAGE)
+LIGHT_STYLES = [{"if": {"filter_query": f'{{traffic_light}} = "{light}"', "column_id": "traffic_light"},
+                 "backgroundColor": colour, "fontWeight": "600"}
+                for light, colour in zip(tables.TRAFFIC_LIGHTS, ("#f8d7d3", "#fdf0c4", "#d7f0dd"))]
 
 
 def _options(values: list[str], labels: dict | None = None) -> list[dict]:
@@ -34,6 +37,7 @@ def layout(kommune: str | None = None, **_query):
                              style_cell={"fontFamily": "system-ui, sans-serif",
                                          "fontSize": "0.85rem", "padding": "4px 8px"},
                              style_header={"fontWeight": "600", "whiteSpace": "normal"},
+                             style_data_conditional=LIGHT_STYLES,
                              style_cell_conditional=[
                                  {"if": {"column_id": c}, "textAlign": "left"}
                                  for c in ("familie_ref", "program", "status", "casemanager_id")]),

@@ -177,3 +177,20 @@ def test_cohort_trend_leaves_a_gap_with_its_mark_where_a_cohort_is_suppressed():
     assert list(during.y) == [None, 254321.4]
     (mark,) = fig.layout.annotations
     assert (mark.x, mark.text) == ("2022", "Året før start: <5<br>Under forløbet: <5")
+
+
+def board_family(start, end, reached, goals, placed=0) -> dict:
+    return {"enrolment_start": start, "enrolment_end": end, "goals_reached_n": reached, "goals_n": goals,
+            "children_placed_at_end_n": placed}
+
+
+@pytest.mark.parametrize("family, light", [
+    (board_family(dt.date(2024, 1, 1), dt.date(2024, 12, 31), 3, 5), "grøn"),
+    (board_family(dt.date(2024, 1, 1), dt.date(2024, 12, 31), 1, 4), "gul"),
+    (board_family(dt.date(2024, 1, 1), dt.date(2024, 12, 31), 4, 4, placed=1), "rød"),  # a child placed
+    (board_family(dt.date(2024, 1, 1), dt.date(2024, 8, 1), 0, 3), "rød"),  # 7 months, nothing reached
+    (board_family(dt.date(2024, 1, 1), dt.date(2024, 4, 1), 0, 3), "gul"),  # 3 months: early days
+    (board_family(dt.date(2024, 1, 1), dt.date(2024, 4, 1), 0, 0), "gul"),  # no plan yet
+])
+def test_traffic_light(family, light):
+    assert tables.traffic_light(family) == light

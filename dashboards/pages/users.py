@@ -37,9 +37,7 @@ def layout(**_query):
             html.Button("Ny adgangskode", id="users-reset", className="action"),
         ], className="filters"),
         html.P(id="users-message", role="status", className="summary"),
-        html.Div(_users_table(), id="users-table"),
-        html.H2(f"Adgangslog (seneste {LOG_ROWS})"),
-        html.Div(_log_table(), id="users-log"),
+        *_tables(),
     ])
 
 
@@ -51,8 +49,15 @@ def _names() -> list[str]:
     return [user["name"] for user in auth.list_users(_users_file())]
 
 
-def _users_table() -> html.Table:
-    logins = access_log.last_logins(access_log.read(_users_file()))
+def _tables() -> list:
+    """The users with their last login, and the access log, newest first: the log read once for both."""
+    entries = access_log.read(_users_file())
+    return [html.Div(_users_table(entries), id="users-table"), html.H2(f"Adgangslog (seneste {LOG_ROWS})"),
+            html.Div(_log_table(entries), id="users-log")]
+
+
+def _users_table(entries: list[dict]) -> html.Table:
+    logins = access_log.last_logins(entries)
     header = html.Tr([html.Th(h) for h in ("Bruger", "Rolle", "Casemanager-id", "Status", "Seneste login")])
     rows = [html.Tr([html.Td(user["name"]), html.Td(ROLE_LABELS[user["role"]]), html.Td(user["casemanager_id"] or "–"),
                      html.Td("deaktiveret" if user["disabled"] else "aktiv",
@@ -62,8 +67,8 @@ def _users_table() -> html.Table:
     return html.Table([html.Thead(header), html.Tbody(rows)], className="report-table")
 
 
-def _log_table() -> html.Table:
-    entries = access_log.read(_users_file())[-LOG_ROWS:][::-1]
+def _log_table(entries: list[dict]) -> html.Table:
+    entries = entries[-LOG_ROWS:][::-1]
     header = html.Tr([html.Th(h) for h in ("Tid (UTC)", "Bruger", "Hændelse", "Detalje", "Adresse")])
     rows = [html.Tr([html.Td(e["at"]), html.Td(e["user"]), html.Td(e["event"]), html.Td(e["detail"]),
                      html.Td(e["address"])]) for e in entries]
@@ -86,7 +91,9 @@ def change_user(add_clicks, disable_clicks, enable_clicks, reset_clicks, name, r
               "users-reset": lambda: _reset_password(picked)}.get(ctx.triggered_id)
     if action is None:
         flask.abort(400)
-    return action(), _users_table(), _log_table(), _names()
+    message = action()
+    entries = access_log.read(_users_file())
+    return message, _users_table(entries), _log_table(entries), _names()
 
 
 def _add_user(name: str | None, role: str | None, casemanager_id: str | None) -> str:

@@ -242,10 +242,13 @@ def client(app):
 @pytest.fixture
 def login(client):
     """Log the test client in through the login form; returns the form's response."""
-    def log_in(name: str, password: str = PASSWORD):
-        client.get("/login")
-        with client.session_transaction() as session:
-            token = session["login_token"]
-        return client.post("/login", data={"username": name, "password": password,
-                                           "token": token, "next": "/"})
-    return log_in
+    return lambda name, password=PASSWORD: log_in(client, name, password)
+
+
+def log_in(client, name: str, password: str = PASSWORD, address: str = "127.0.0.1"):
+    """The login form as a browser at `address` fills it in; the form's response."""
+    client.get("/login", environ_base={"REMOTE_ADDR": address})
+    with client.session_transaction() as session:
+        token = session["login_token"]
+    return client.post("/login", data={"username": name, "password": password, "token": token, "next": "/"},
+                       environ_base={"REMOTE_ADDR": address})

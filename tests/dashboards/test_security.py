@@ -15,18 +15,10 @@ import pytest
 from dashboards import auth
 from dashboards.app import production_server
 from dashboards.throttle import LoginThrottle
-from tests.dashboards.conftest import PASSWORD
+from tests.dashboards.conftest import PASSWORD, log_in
 from tests.dashboards.test_access import outcomes_request
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def log_in(client, name, password=PASSWORD, address="127.0.0.1"):
-    client.get("/login", environ_base={"REMOTE_ADDR": address})
-    with client.session_transaction() as session:
-        token = session["login_token"]
-    return client.post("/login", data={"username": name, "password": password, "token": token, "next": "/"},
-                       environ_base={"REMOTE_ADDR": address})
 
 
 def form_token(client) -> str:

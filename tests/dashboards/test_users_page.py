@@ -3,6 +3,7 @@
 import json
 
 from dashboards import access_log
+from tests.dashboards.conftest import log_in
 from tests.dashboards.test_access import callback_request, page_request, trend_request
 
 
@@ -25,11 +26,7 @@ def message(response) -> str:
 
 def log_in_as(app, name, password):
     client = app.server.test_client()
-    client.get("/login")
-    with client.session_transaction() as session:
-        token = session["login_token"]
-    response = client.post("/login", data={"username": name, "password": password, "token": token})
-    return client, response.status_code
+    return client, log_in(client, name, password).status_code
 
 
 def test_admin_adds_a_user_who_logs_in_with_the_password_shown_once(app, client, login, users_file):

@@ -54,7 +54,7 @@ def _load(users_file: Path) -> dict:
 
 def add_user(users_file: Path, name: str, password: str, role: str,
              casemanager_id: str | None = None) -> None:
-    """Add a user, or replace the one with that name (which ends their sessions)."""
+    """Add a user, or replace the one with that name (which ends their sessions; a disabled user stays disabled)."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
     if role == "casemanager" and not casemanager_id:
@@ -69,7 +69,7 @@ def add_user(users_file: Path, name: str, password: str, role: str,
         "salt": salt.hex(),
         "iterations": PBKDF2_ITERATIONS,
         "hash": _hash(password, salt, PBKDF2_ITERATIONS).hex(),
-        "disabled": False,
+        "disabled": bool(users.get(name, {}).get("disabled")),
         "session_generation": _generation(users.get(name)) + 1,
     }
     _save(users_file, users)

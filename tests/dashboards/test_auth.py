@@ -58,3 +58,13 @@ def test_the_command_line_disables_and_enables_a_user(tmp_path, capsys):
     assert auth.authenticate(users_file, "kim", "langt-kodeord") == auth.User("kim", "manager")
     assert main(["disableuser", "ukendt", "--users", str(users_file)]) == 1
     assert "no user named 'ukendt'" in capsys.readouterr().err
+
+
+def test_a_new_password_leaves_a_disabled_user_disabled(tmp_path):
+    users_file = tmp_path / "users.json"
+    auth.add_user(users_file, "kim", "langt-kodeord", "manager")
+    auth.set_disabled(users_file, "kim", True)
+    auth.add_user(users_file, "kim", "nyt-langt-kodeord", "manager")
+    assert auth.authenticate(users_file, "kim", "nyt-langt-kodeord") is None
+    assert auth.list_users(users_file) == [{"name": "kim", "role": "manager", "casemanager_id": None,
+                                            "disabled": True}]

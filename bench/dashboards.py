@@ -101,9 +101,9 @@ def requests(view: View) -> dict[tuple[str, str], list[tuple[str, dict]]]:
                            [("board-kommune", "value", view.kommunekode), ("board-program", "value", None)])),
         ("family timeline", callback([("board-trend", "figure")], [("board-family", "value", view.family_id)])),
     ]
-    def operations(page: str, path: str) -> list[tuple[str, dict]]:
+    def operations(page: str, path: str, figures: list[str]) -> list[tuple[str, dict]]:
         return [("layout", page_layout(path, f"?kommune={view.kommunekode}")),
-                (page, callback([(f"{page}-figure", "figure"), (f"{page}-note", "children")],
+                (page, callback([*((f, "figure") for f in figures), (f"{page}-note", "children")],
                                 [(f"{page}-kommune", "value", view.kommunekode)]))]
 
     economy = [("layout", page_layout("/oekonomi", f"?kommune={view.kommunekode}&program={view.program}")),
@@ -117,8 +117,9 @@ def requests(view: View) -> dict[tuple[str, str], list[tuple[str, dict]]]:
                                      ("economy-program", "value", view.program)]))]
     return {("Programresultater", "manager"): outcomes, ("Økonomi", "manager"): economy,
             ("Familietavle", "casemanager"): board,
-            ("Sagsbelastning", "manager"): operations("caseload", "/sagsbelastning"),
-            ("Befolkning", "manager"): operations("population", "/befolkning"),
+            ("Sagsbelastning", "manager"): operations("caseload", "/sagsbelastning",
+                                                      ["caseload-figure", "caseload-per-family"]),
+            ("Befolkning", "manager"): operations("population", "/befolkning", ["population-figure"]),
             ("Datakvalitet", "operator"): [("layout", page_layout("/datakvalitet"))],
             ("Brugere", "admin"): [("layout", page_layout("/brugere"))]}
 

@@ -72,14 +72,11 @@ def _security_headers(app: dash.Dash):
     return add_headers
 
 
-def production_server(app: dash.Dash, host: str, port: int):
-    """Waitress: one process (the login throttle lives in it), threads for parallel callbacks, no `Server`
-    banner naming the software."""
-    return waitress.create_server(app.server, host=host, port=port, ident="", threads=8)
-
-
 def serve(warehouse: Path, port: int, users_file: Path, host: str = "127.0.0.1",
           behind_tls_proxy: bool = False) -> None:
-    server = production_server(create_app(warehouse, users_file, behind_tls_proxy=behind_tls_proxy), host, port)
+    """Waitress: one process (the login throttle lives in it), threads for parallel callbacks, no `Server`
+    banner naming the software."""
+    app = create_app(warehouse, users_file, behind_tls_proxy=behind_tls_proxy)
+    server = waitress.create_server(app.server, host=host, port=port, ident="", threads=8)
     print(f"Serving on http://{host}:{server.effective_port}")
     server.run()

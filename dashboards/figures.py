@@ -159,3 +159,12 @@ def event_study_figure(months: pd.DataFrame) -> go.Figure:
     return _layout(fig, "Udgift pr. familie pr. måned omkring start", xaxis=dict(title="Måneder fra start", dtick=6),
                    yaxis=dict(ticksuffix=" kr.", tickformat=",.0f", rangemode="tozero"),
                    legend=dict(orientation="h", y=-0.25), height=380)
+
+
+def caseworkers_per_family_figure(months: pd.DataFrame) -> go.Figure:
+    """Caseworkers per family by month (`month`, `caseworkers_per_family`, none where suppressed): the many
+    hands a family meets, which one case manager per family is meant to replace."""
+    fig = go.Figure(go.Scatter(x=months["month"], y=months["caseworkers_per_family"], mode="lines+markers",
+                               line_color=OWN_COLOUR, connectgaps=False, name="Sagsbehandlere pr. familie"))
+    return _layout(fig, "Sagsbehandlere pr. familie", xaxis=dict(tickformat="%m-%Y", dtick="M1"),
+                   yaxis=dict(rangemode="tozero"), showlegend=False, height=320)

@@ -5,6 +5,14 @@ to serve a request takes, so the session builds a single app for all tests.
 """
 
 import datetime as dt
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -161,17 +169,18 @@ FAMILY_MONTHS = [
 ]
 
 
-def operations(first_day, systems: tuple[int, ...], caseload: float) -> dict:
+def operations(first_day, systems: tuple[int, ...], caseload: float, per_family: tuple[float, int]) -> dict:
     row = dict(kommunekode="420", month=first_day, caseload_per_caseworker=caseload,
-               caseload_per_caseworker_denominator=30, families_n=sum(systems))
+               caseload_per_caseworker_denominator=30, families_n=sum(systems),
+               caseworkers_per_family=per_family[0], caseworkers_per_family_denominator=per_family[1])
     return row | {f"families_systems_{n}_n": count for n, count in enumerate(systems)}
 
 
 MONTHS = [dt.date(2026, 8, 1), dt.date(2026, 9, 1), dt.date(2026, 10, 1)]
 OPERATIONS_MONTHS = [  # families by 0 … 4 systems
-    operations(MONTHS[0], (60, 25, 10, 3, 2), 22.0),  # 3 and 2 hidden, together 5: enough
-    operations(MONTHS[1], (60, 25, 11, 4, 0), 23.5),  # 4 hidden alone: 11 goes with it
-    operations(MONTHS[2], (50, 30, 12, 8, 0), 41.0),
+    operations(MONTHS[0], (60, 25, 10, 3, 2), 22.0, (2.5, 40)),  # 3 and 2 hidden, together 5: enough
+    operations(MONTHS[1], (60, 25, 11, 4, 0), 23.5, (3.0, 4)),  # 4 hidden alone: 11 goes with it
+    operations(MONTHS[2], (50, 30, 12, 8, 0), 41.0, (2.0, 50)),
 ]
 DEPARTMENT_CASELOADS = [dict(kommunekode="420", afdeling=afdeling, month=m, caseworkers_n=n, caseload_per_caseworker=c)
                         for afdeling, n, c in (("A", 20, 20.5), ("B", 3, 35.0)) for m in MONTHS]
@@ -252,3 +261,40 @@ def log_in(client, name: str, password: str = PASSWORD, address: str = "127.0.0.
         token = session["login_token"]
     return client.post("/login", data={"username": name, "password": password, "token": token, "next": "/"},
                        environ_base={"REMOTE_ADDR": address})
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@contextmanager
+def serving(warehouse, users_file):
+    """`helhed serve`'s server (waitress) on a free port in a process of its own; its base URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    code = "import sys; from dashboards import serve; serve(sys.argv[1], int(sys.argv[2]), sys.argv[3])"
+    # the server's log goes to a file: a pipe nobody reads would stop it once full
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen([sys.executable, "-c", code, str(warehouse), str(port), str(users_file)],
+                                  cwd=REPO, stdout=subprocess.DEVNULL, stderr=log)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until_up(url + "/login", server, log)
+            yield url
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def _wait_until_up(url: str, server: subprocess.Popen, log, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            log.seek(0)
+            raise RuntimeError(f"the app exited: {log.read().decode()}")
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"the app did not answer at {url}")

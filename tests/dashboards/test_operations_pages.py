@@ -6,15 +6,17 @@ import pytest
 
 from tests.dashboards.test_access import callback_request
 
+FIGURES = {"population": ["population-figure"], "caseload": ["caseload-figure", "caseload-per-family"]}
+
 
 def figure_request(page):
-    return callback_request([(f"{page}-figure", "figure"), (f"{page}-note", "children")],
+    return callback_request([*((f, "figure") for f in FIGURES[page]), (f"{page}-note", "children")],
                             [(f"{page}-kommune", "value", "420")])
 
 
 def answer(client, page):
     response = json.loads(client.post("/_dash-update-component", json=figure_request(page)).data)["response"]
-    traces = {t["name"]: t["y"] for t in response[f"{page}-figure"]["figure"]["data"]}
+    traces = {t["name"]: t["y"] for f in FIGURES[page] for t in response[f]["figure"]["data"]}
     return traces, response[f"{page}-note"]["children"]
 
 
@@ -34,7 +36,9 @@ def test_caseload_leaves_out_a_department_of_few_caseworkers(client, login):
     assert traces["Hele kommunen"] == [22.0, 23.5, 41.0]
     assert traces["Afdeling A"] == [20.5, 20.5, 20.5]
     assert traces["Afdeling B"] == [None, None, None]
+    assert traces["Sagsbehandlere pr. familie"] == [2.5, None, 2.0]  # September rests on 4 families
     assert note.startswith("3 måneder, hvor en afdeling havde færre end 5 sagsbehandlere")
+    assert note.endswith("1 måneder med færre end 5 familier vises ikke for sagsbehandlere pr. familie.")
 
 
 @pytest.mark.parametrize("page", ["population", "caseload"])

@@ -6,19 +6,14 @@ The app is shared by the whole test session, so each test here logs in as a user
 
 import subprocess
 import sys
-import threading
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from dashboards import auth
-from dashboards.app import production_server
 from dashboards.throttle import LoginThrottle
-from tests.dashboards.conftest import PASSWORD, log_in
+from tests.dashboards.conftest import PASSWORD, REPO, log_in, serving
 from tests.dashboards.test_access import outcomes_request
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def form_token(client) -> str:
@@ -169,18 +164,11 @@ def test_behind_a_tls_proxy_the_cookie_is_secure_and_the_address_is_the_forwarde
     assert "Secure" in cookie and "HttpOnly" in cookie
 
 
-def test_the_production_server_names_no_software(app):
-    server = production_server(app, host="127.0.0.1", port=0)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{server.effective_port}/login") as response:
-            assert response.status == 200
-            assert "Server" not in response.headers
-            assert response.headers["X-Frame-Options"] == "DENY"
-    finally:
-        server.close()
-        thread.join(5)
+def test_the_production_server_names_no_software(warehouse, users_file):
+    with serving(warehouse, users_file) as url, urllib.request.urlopen(url + "/login") as response:
+        assert response.status == 200
+        assert "Server" not in response.headers
+        assert response.headers["X-Frame-Options"] == "DENY"
 
 
 MALFORMED = [["420"], {"a": 1}, 4.2, "x" * 10_000]

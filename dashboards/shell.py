@@ -4,7 +4,7 @@ import dash
 import flask
 from dash import dcc, html
 
-from dashboards import access_log, auth, data, registry
+from dashboards import access_log, auth, data, inputs, registry
 
 MUNICIPALITY_NAMES = {"420": "Assens", "461": "Odense", "657": "Herning", "183": "Ishøj"}
 
@@ -51,6 +51,14 @@ def municipality_filter(component_id: str, requested: str | None) -> html.Div:
     options = [{"label": municipality_name(k), "value": k} for k in municipalities]
     return html.Div(html.Label(["Kommune", dcc.Dropdown(id=component_id, options=options, value=value,
                                                         clearable=False)], className="filter"), className="filters")
+
+
+def programme_choice(kommunekode, current) -> tuple[list[str], str | None]:
+    """A programme dropdown's options in a municipality and the value it keeps: the current one if offered, else
+    the first (the callbacks that call this have checked the role)."""
+    kommunekode, current = inputs.texts(kommunekode, current)
+    options = data.programmes(kommunekode) if kommunekode else []
+    return options, current if current in options else next(iter(options), None)
 
 
 def page_viewer(page: str) -> auth.User | None:

@@ -33,9 +33,7 @@ def layout(kommune: str | None = None, program: str | None = None, **_query):
           Input("economy-kommune", "value"), State("economy-program", "value"))
 def update_programmes(kommunekode, current):
     auth.require(PAGE)
-    kommunekode, current = inputs.texts(kommunekode, current)
-    options = data.programmes(kommunekode) if kommunekode else []
-    return options, current if current in options else next(iter(options), None)
+    return shell.programme_choice(kommunekode, current)
 
 
 @callback(Output("economy-saving", "children"), Output("economy-event-study", "figure"),

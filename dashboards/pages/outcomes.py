@@ -56,9 +56,7 @@ def layout(kommune: str | None = None, program: str | None = None,
           Input("outcomes-kommune", "value"), State("outcomes-program", "value"))
 def update_programmes(kommunekode, current):
     auth.require(PAGE)
-    kommunekode, current = inputs.texts(kommunekode, current)
-    options = data.programmes(kommunekode) if kommunekode else []
-    return options, _pick(current, options)
+    return shell.programme_choice(kommunekode, current)
 
 
 @callback(Output("outcomes-cohort", "options"), Output("outcomes-cohort", "value"),

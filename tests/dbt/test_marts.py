@@ -88,10 +88,19 @@ def test_family_board(warehouse):
     assert (f1["enrolment_start"].isoformat(), f1["enrolment_end"].isoformat(), f1["is_open"]) == (
         "2023-01-02", "2023-12-31", False)
     assert (f1["active_measures_at_end_n"], f1["children_placed_at_end_n"]) == (1, 1)  # C2's placement
-    assert (f1["goals_n"], f1["goals_reached_n"]) == (2, 1)  # G3 was created before the start
+    # G3 was created before the start; G1 is reached, G2 open
+    assert (f1["goals_n"], f1["goals_open_n"], f1["goals_partly_reached_n"], f1["goals_reached_n"],
+            f1["goals_given_up_n"]) == (2, 1, 0, 1, 0)
     assert float(f1["cost_year_before_dkk"]) == pytest.approx(F1_BEFORE, abs=0.01)
     f2 = one(warehouse, "select * from analytics.program_families where familie_ref = 'F2'")
     assert (f2["enrolment_end"].isoformat(), f2["is_open"], f2["family_id"]) == ("2024-06-20", True, "420-F2")
+
+
+def test_family_goals(warehouse):
+    goals = warehouse.execute(
+        "select goal_id, goal_status from analytics.family_goals where family_id = '420-F1' order by goal_id"
+    ).fetchall()
+    assert goals == [("G1", "NAAET"), ("G2", "AABEN")]
 
 
 def test_family_month_window(warehouse):

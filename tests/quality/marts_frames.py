@@ -29,7 +29,10 @@ def program_families() -> pd.DataFrame:
         "n_adults": [2, 1, 1],
         "n_children": [1, 1, 0],
         "goals_n": [4, 2, 1],
+        "goals_open_n": [1, 2, 0],
+        "goals_partly_reached_n": [0, 0, 0],
         "goals_reached_n": [3, 0, 1],
+        "goals_given_up_n": [0, 0, 0],
         "cost_year_before_dkk": [420000.0, 0.0, 12000.0],
         "cost_per_year_during_dkk": [180000.5, 95000.0, 30000.0],
     })

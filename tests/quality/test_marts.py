@@ -20,6 +20,8 @@ def test_keys_are_the_ones_the_mart_yaml_declares():
         "event_study_measures": ("kommunekode", "program", "relative_month"),
         "family_members": ("family_id", "person_id"),
         "family_month": ("family_id", "program", "month"),
+        "family_goals": ("family_id", "program", "enrolment_start", "goal_id"),
+        "family_timeline": ("family_id", "program", "enrolment_start", "person_id", "event_kind", "event_id"),
         "indicators": ("indicator_id",),
         "measure_spells": ("kommunekode", "measure_kind", "measure_id"),
         "operations_month": ("kommunekode", "month"),
@@ -32,9 +34,9 @@ def test_keys_are_the_ones_the_mart_yaml_declares():
 def test_every_model_in_the_analytics_schema_is_checked_and_published():
     assert PUBLISHED_TABLES == (
         "caseload_department_month", "caseload_month", "comparison_balance", "dim_family", "dim_person",
-        "enrolment_population_families", "event_study_costs", "event_study_measures", "family_members",
-        "family_month", "indicators", "measure_spells", "operations_month", "program_families", "program_outcomes",
-        "support_spells")
+        "enrolment_population_families", "event_study_costs", "event_study_measures", "family_goals",
+        "family_members", "family_month", "family_timeline", "indicators", "measure_spells", "operations_month",
+        "program_families", "program_outcomes", "support_spells")
 
 
 def model(name: str, schema: str = "analytics", constraints=(), columns=None) -> tuple[str, dict]:

@@ -14,14 +14,17 @@ final as (
 
     select
         enrolments.enrolment_id,
-        count(goals.goal_id) as goals_n,
-        count(goals.goal_id) filter (where goals.goal_status = 'NAAET') as goals_reached_n
+        goals.goal_id,
+        goals.person_id,
+        goals.domain,
+        goals.goal_status,
+        goals.created_date,
+        goals.status_date
     from enrolments
-    left join goals
+    inner join goals
         on enrolments.kommunekode = goals.kommunekode
         and enrolments.familie_ref = goals.familie_ref
         and goals.created_date between enrolments.enrolment_start and enrolments.enrolment_end
-    group by enrolments.enrolment_id
 
 )
 

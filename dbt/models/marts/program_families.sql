@@ -28,6 +28,23 @@ measure_spells as (
 
 ),
 
+goal_counts as (
+
+    select
+        enrolments.enrolment_id,
+        count(enrolment_goals.goal_id) as goals_n,
+        count(enrolment_goals.goal_id) filter (where enrolment_goals.goal_status = 'AABEN') as goals_open_n,
+        count(enrolment_goals.goal_id) filter (
+            where enrolment_goals.goal_status = 'DELVIST_NAAET'
+        ) as goals_partly_reached_n,
+        count(enrolment_goals.goal_id) filter (where enrolment_goals.goal_status = 'NAAET') as goals_reached_n,
+        count(enrolment_goals.goal_id) filter (where enrolment_goals.goal_status = 'OPGIVET') as goals_given_up_n
+    from enrolments
+    left join enrolment_goals on enrolments.enrolment_id = enrolment_goals.enrolment_id
+    group by enrolments.enrolment_id
+
+),
+
 measures_at_end as (
 
     select
@@ -64,13 +81,16 @@ final as (
         enrolment_outcomes.children_open_case_at_end_n,
         coalesce(measures_at_end.active_measures_at_end_n, 0) as active_measures_at_end_n,
         coalesce(measures_at_end.children_placed_at_end_n, 0) as children_placed_at_end_n,
-        enrolment_goals.goals_n,
-        enrolment_goals.goals_reached_n,
+        goal_counts.goals_n,
+        goal_counts.goals_open_n,
+        goal_counts.goals_partly_reached_n,
+        goal_counts.goals_reached_n,
+        goal_counts.goals_given_up_n,
         cast(enrolment_outcomes.cost_year_before_dkk as decimal(18, 2)) as cost_year_before_dkk,
         cast(enrolment_outcomes.cost_per_year_during_dkk as decimal(18, 2)) as cost_per_year_during_dkk
     from enrolments
     inner join enrolment_outcomes on enrolments.enrolment_id = enrolment_outcomes.enrolment_id
-    inner join enrolment_goals on enrolments.enrolment_id = enrolment_goals.enrolment_id
+    inner join goal_counts on enrolments.enrolment_id = goal_counts.enrolment_id
     left join measures_at_end on enrolments.enrolment_id = measures_at_end.enrolment_id
 
 )

@@ -99,7 +99,9 @@ def requests(view: View) -> dict[tuple[str, str], list[tuple[str, dict]]]:
         ("programmes", callback([("board-program", "options")], [("board-kommune", "value", view.kommunekode)])),
         ("board", callback([("board-table", "data"), ("board-family", "options")],
                            [("board-kommune", "value", view.kommunekode), ("board-program", "value", None)])),
-        ("family timeline", callback([("board-trend", "figure")], [("board-family", "value", view.family_id)])),
+        ("family timeline", callback(
+            [("board-timeline", "figure"), ("board-goals", "children"), ("board-trend", "figure")],
+            [("board-family", "value", view.family_id)])),
     ]
     def operations(page: str, path: str, figures: list[str]) -> list[tuple[str, dict]]:
         return [("layout", page_layout(path, f"?kommune={view.kommunekode}")),

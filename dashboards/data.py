@@ -97,6 +97,36 @@ def family_month(family_id: str) -> pd.DataFrame:
     )
 
 
+def family_timeline(family_id: str) -> pd.DataFrame:
+    """The family's members' events over all its enrolments, each event once."""
+    return _query(
+        """select distinct person_id, member_role, event_kind, event_id, event_code, start_date, end_date, score
+           from analytics.family_timeline where family_id = ? order by start_date, event_kind, event_id""",
+        [family_id],
+    )
+
+
+def family_enrolments(family_id: str) -> pd.DataFrame:
+    return _query("""select program, enrolment_start, enrolment_end from analytics.program_families
+                     where family_id = ? order by enrolment_start""", [family_id])
+
+
+def family_goals(family_id: str) -> pd.DataFrame:
+    """The plan's goals of the family's enrolments, with the status's Danish label from the code list."""
+    return _query(
+        """select goals.program, goals.goal_id, goals.domain, goals.goal_status, statuses.label_da as status_label,
+                  goals.created_date, goals.status_date
+           from analytics.family_goals as goals
+           left join reference.goal_statuses as statuses on goals.goal_status = statuses.code
+           where goals.family_id = ? order by goals.created_date, goals.goal_id""",
+        [family_id],
+    )
+
+
+def goal_statuses() -> pd.DataFrame:
+    return _query("select code, label_da from reference.goal_statuses order by code")
+
+
 def operations_months(kommunekode: str) -> pd.DataFrame:
     """The municipality's operations indicators, one row per month."""
     return _query("select * from analytics.operations_month where kommunekode = ? order by month", [kommunekode])

@@ -107,6 +107,71 @@ def family_trend_figure(months: pd.DataFrame) -> go.Figure:
                    legend=dict(orientation="h", y=-0.2), height=360)
 
 
+TIMELINE_KINDS = {  # analytics.family_timeline's event_kind: label and colour; spells are bars, the rest points
+    "support": ("Forsørgelse", "#1d4e89"),
+    "child_case": ("Børnesag", "#c9a227"),
+    "measure": ("Indsats", "#5b8fc7"),
+    "screening": ("Screening (score)", "#b2493a"),
+    "who5": ("WHO-5 (score)", "#3a8a5a"),
+}
+SPELL_KINDS = ("support", "child_case", "measure")
+ROLE_LABELS = {"VOKSEN": "Voksen", "BARN": "Barn"}
+DAY_MS = 24 * 3600 * 1000
+
+
+def member_labels(events: pd.DataFrame) -> dict[str, str]:
+    """'Voksen 1', 'Barn 2': members numbered within their role (adults first) in the order of their first event;
+    a pseudonym is never shown."""
+    first = events.groupby(["member_role", "person_id"], dropna=False)["start_date"].min().reset_index()
+    first["role_order"] = first["member_role"].map({role: n for n, role in enumerate(ROLE_LABELS)}).fillna(9)
+    labels, counts = {}, {}
+    for row in first.sort_values(["role_order", "start_date", "person_id"]).itertuples():
+        role = ROLE_LABELS.get(row.member_role, "Medlem")
+        counts[role] = counts.get(role, 0) + 1
+        labels[row.person_id] = f"{role} {counts[role]}"
+    return labels
+
+
+def family_timeline_figure(events: pd.DataFrame, enrolments: pd.DataFrame) -> go.Figure:
+    """One family's timeline: one row per member and kind of event; spells as bars (an open one runs to the end of
+    the chart), screenings and WHO-5 answers as points with their score; each enrolment shaded."""
+    events = events.assign(start_date=pd.to_datetime(events["start_date"]), end_date=pd.to_datetime(events["end_date"]))
+    chart_end = max(events[["start_date", "end_date"]].max().max(), pd.to_datetime(enrolments["enrolment_end"]).max())
+    labels = member_labels(events)
+    events["row"] = [f"{labels[p]} · {TIMELINE_KINDS[k][0].split(' (')[0]}"
+                     for p, k in zip(events["person_id"], events["event_kind"])]
+    rows = sorted(events["row"].unique(), key=lambda r: (list(labels.values()).index(r.split(" · ")[0]), r))
+    fig = go.Figure()
+    for kind, (label, colour) in TIMELINE_KINDS.items():
+        kind_events = events[events["event_kind"] == kind]
+        if kind_events.empty:
+            continue
+        codes = kind_events["event_code"].fillna("")
+        if kind in SPELL_KINDS:
+            ends = kind_events["end_date"].fillna(chart_end)
+            fig.add_trace(go.Bar(name=label, orientation="h", y=kind_events["row"], base=kind_events["start_date"],
+                                 x=((ends - kind_events["start_date"]).dt.days + 1) * DAY_MS, marker_color=colour,
+                                 customdata=list(zip(kind_events["start_date"].dt.strftime("%d-%m-%Y"),
+                                                     kind_events["end_date"].dt.strftime("%d-%m-%Y").fillna("åben"),
+                                                     codes)),
+                                 hovertemplate="%{y}<br>%{customdata[0]} – %{customdata[1]}<br>%{customdata[2]}"
+                                               "<extra></extra>"))
+        else:
+            fig.add_trace(go.Scatter(name=label, mode="markers+text", y=kind_events["row"],
+                                     x=kind_events["start_date"], text=kind_events["score"].astype("Int64").astype(str),
+                                     textposition="top center", marker=dict(color=colour, size=9),
+                                     customdata=codes, hovertemplate="%{y}<br>%{x|%d-%m-%Y}: %{text} %{customdata}"
+                                                                     "<extra></extra>"))
+    for enrolment in enrolments.itertuples():
+        fig.add_vrect(x0=enrolment.enrolment_start, x1=enrolment.enrolment_end, fillcolor="#e8f0fa", opacity=0.6,
+                      layer="below", line_width=0, annotation_text=f"I forløb: {enrolment.program}",
+                      annotation_position="outside top left")
+    return _layout(fig, "Familiens forløb", barmode="overlay", height=120 + 34 * len(rows),
+                   xaxis=dict(type="date", tickformat="%m-%Y"),
+                   yaxis=dict(categoryorder="array", categoryarray=rows[::-1], automargin=True),
+                   legend=dict(orientation="h", y=-0.15))
+
+
 def empty_figure(message: str) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(text=message, showarrow=False, font_size=16)

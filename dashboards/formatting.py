@@ -1,4 +1,6 @@
-"""Danish number formatting: '.' groups thousands, ',' marks decimals."""
+"""Danish number formatting: '.' groups thousands, ',' marks decimals; dates as ISO days."""
+
+import pandas as pd
 
 _SWAP_MARKS = str.maketrans({",": ".", ".": ","})
 
@@ -17,3 +19,8 @@ def by_unit(value: float, unit: str) -> str:
     if unit == "per_child_month":
         return number(value, 2)
     return number(value)
+
+
+def date(value) -> str:
+    """The day as YYYY-MM-DD; empty when missing."""
+    return "" if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()

@@ -100,7 +100,10 @@ FAMILY_BOARD_COLUMNS = [
     {"id": "children_open_case_at_end_n", "name": "Børn med åben sag ved slut"},
     {"id": "active_measures_at_end_n", "name": "Aktive indsatser ved slut"},
     {"id": "children_placed_at_end_n", "name": "Anbragte børn ved slut"},
-    {"id": "goals", "name": "Mål nået"},
+    {"id": "goals_open_n", "name": "Mål åbne"},
+    {"id": "goals_partly_reached_n", "name": "Mål delvist nået"},
+    {"id": "goals_reached_n", "name": "Mål nået"},
+    {"id": "goals_given_up_n", "name": "Mål opgivet"},
     {"id": "traffic_light", "name": "Lys"},
     {"id": "cost_year_before_dkk", "name": "Udgift året før (kr.)", "type": "numeric",
      "format": KRONER_FORMAT},
@@ -109,20 +112,15 @@ FAMILY_BOARD_COLUMNS = [
 ]
 
 
-def _date(value) -> str:
-    return "" if _missing(value) else pd.Timestamp(value).date().isoformat()
-
-
 def family_board_rows(families: pd.DataFrame) -> list[dict]:
-    """The family board's rows: ISO dates, status in Danish, goals reached of all."""
+    """The family board's rows: ISO dates, status in Danish, the traffic light."""
     rows = []
     for family in families.to_dict("records"):
         row = {c["id"]: family.get(c["id"]) for c in FAMILY_BOARD_COLUMNS}
         row.update(
-            enrolment_start=_date(family["enrolment_start"]),
-            enrolment_end=_date(family["enrolment_end"]),
+            enrolment_start=formatting.date(family["enrolment_start"]),
+            enrolment_end=formatting.date(family["enrolment_end"]),
             status="Åben" if family["is_open"] else "Afsluttet",
-            goals=f"{family['goals_reached_n']} af {family['goals_n']}",
             traffic_light=traffic_light(family),
         )
         rows.append({k: _plain(v) for k, v in row.items()})

@@ -1,9 +1,11 @@
-"""Familietavle: a case manager's own families with their indicators, and one family's months."""
+"""Familietavle: a case manager's own families with their indicators and goals; for one family its timeline
+(support, cases, measures, screenings, WHO-5), the plan's goals by status and its cost month by month."""
 
 import flask
+import pandas as pd
 from dash import Input, Output, callback, dash_table, dcc, html
 
-from dashboards import access_log, auth, data, figures, inputs, registry, shell, tables
+from dashboards import access_log, auth, data, figures, formatting, inputs, registry, shell, tables
 
 PAGE = "family_board"
 registry.register_page(__name__, PAGE)
@@ -44,6 +46,8 @@ def layout(kommune: str | None = None, **_query):
         html.Div([html.Label(["Familie", dcc.Dropdown(id="board-family",
                                                       placeholder="Vælg en familie")],
                              className="filter")], className="filters"),
+        dcc.Graph(id="board-timeline", figure=figures.empty_figure("Vælg en familie")),
+        html.Div(id="board-goals"),
         dcc.Graph(id="board-trend", figure=figures.empty_figure("Vælg en familie")),
     ])
 
@@ -70,16 +74,32 @@ def update_board(kommunekode, program):
             [{"label": r.familie_ref, "value": r.family_id} for r in refs.itertuples()])
 
 
-@callback(Output("board-trend", "figure"), Input("board-family", "value"))
-def update_trend(family_id):
+@callback(Output("board-timeline", "figure"), Output("board-goals", "children"), Output("board-trend", "figure"),
+          Input("board-family", "value"))
+def update_family(family_id):
     user = auth.require(PAGE)
     family_id = inputs.texts(family_id)
     if not family_id:
-        return figures.empty_figure("Vælg en familie")
+        return figures.empty_figure("Vælg en familie"), None, figures.empty_figure("Vælg en familie")
     if not data.family_visible(family_id, user.casemanager_id):
         flask.abort(403)
-    months = data.family_month(family_id)
     access_log.record("family_data", f"timeline: family {family_id}")
-    if months.empty:
-        return figures.empty_figure("Ingen måneder for familien")
-    return figures.family_trend_figure(months)
+    events, months = data.family_timeline(family_id), data.family_month(family_id)
+    timeline = (figures.family_timeline_figure(events, data.family_enrolments(family_id)) if not events.empty
+                else figures.empty_figure("Ingen hændelser for familien"))
+    trend = figures.family_trend_figure(months) if not months.empty else figures.empty_figure(
+        "Ingen måneder for familien")
+    return timeline, _goals(data.family_goals(family_id), data.goal_statuses()), trend
+
+
+def _goals(goals: pd.DataFrame, statuses: pd.DataFrame) -> html.Div:
+    """The plan's goals: how many have each status (every status of the code list, zeros included), then each
+    goal."""
+    counts = goals["goal_status"].value_counts()
+    summary = " · ".join(f"{s.label_da}: {counts.get(s.code, 0)}" for s in statuses.itertuples())
+    header = html.Tr([html.Th(h) for h in ("Program", "Mål", "Område", "Oprettet", "Status", "Statusdato")])
+    rows = [html.Tr([html.Td(g.program), html.Td(g.goal_id), html.Td(g.domain),
+                     html.Td(formatting.date(g.created_date)), html.Td(g.status_label or g.goal_status),
+                     html.Td(formatting.date(g.status_date))]) for g in goals.itertuples()]
+    return html.Div([html.H2("Planens mål"), html.P(summary, id="board-goal-counts", className="summary"),
+                     html.Table([html.Thead(header), html.Tbody(rows)], className="report-table")])

@@ -21,6 +21,8 @@ import pytest
 from dashboards import add_user, create_app
 from tests.quality.audit_warehouse import TROUBLED, audit_warehouse
 
+REPO = Path(__file__).resolve().parents[2]
+
 PASSWORD = "korrekt-hest-batteri"
 USERS = {  # name -> (role, casemanager id)
     "mette": ("manager", None),
@@ -128,16 +130,19 @@ INDICATORS = [  # id, label, unit, seed figure, seed source, seed programme
 ]
 
 EXTRACT_DATE = dt.date(2026, 11, 21)
+GOAL_STATUSES = REPO / "dbt" / "seeds" / "goal_statuses.csv"
 
 
 def family(ref, program, casemanager_id, start, end, costs, goals=(1, 3)) -> dict:
+    """goals: (reached, all); one of the rest partly reached, the others open."""
     return dict(kommunekode="420", family_id=f"420-{ref}", familie_ref=ref, program=program,
                 enrolment_start=start, enrolment_end=end or EXTRACT_DATE, is_open=end is None,
                 casemanager_id=casemanager_id, n_adults=2, n_children=3,
                 adults_on_support_at_start_n=2, adults_self_supporting_at_end_n=1,
                 children_open_case_at_start_n=2, children_open_case_at_end_n=1,
                 active_measures_at_end_n=3, children_placed_at_end_n=0,
-                goals_n=goals[1], goals_reached_n=goals[0],
+                goals_n=goals[1], goals_reached_n=goals[0], goals_partly_reached_n=min(1, goals[1] - goals[0]),
+                goals_open_n=max(0, goals[1] - goals[0] - 1), goals_given_up_n=0,
                 cost_year_before_dkk=costs[0], cost_per_year_during_dkk=costs[1])
 
 
@@ -167,6 +172,30 @@ FAMILY_MONTHS = [
     month("420-F-1001", dt.date(2022, 3, 1), True, 18000.0, 6000.0, 1500.0),
     month("420-F-1002", dt.date(2023, 1, 1), True, 91919.0, 0.0, 0.0),
 ]
+
+
+def event(person_id, role, kind, event_id, code, start, end=None, score=None) -> dict:
+    return dict(kommunekode="420", family_id="420-F-1001", program="Job og Familie",
+                enrolment_start=dt.date(2022, 3, 1), person_id=person_id, member_role=role, event_kind=kind,
+                event_id=event_id, event_code=code,
+                start_date=start, end_date=end, score=score)
+
+
+# F-1001's timeline: the mother on support then WHO-5, the child's open case, a measure and a screening
+FAMILY_TIMELINE = [
+    event("pseudo-mother", "VOKSEN", "support", "1", "KONTANTHJAELP", dt.date(2021, 6, 7), dt.date(2022, 9, 25)),
+    event("pseudo-mother", "VOKSEN", "who5", "2022-04-01", None, dt.date(2022, 4, 1), dt.date(2022, 4, 1), 44),
+    event("pseudo-child", "BARN", "child_case", "S-1", None, dt.date(2021, 11, 1)),
+    event("pseudo-child", "BARN", "measure", "child-B-1", "FAMILIEBEHANDLING", dt.date(2022, 5, 1),
+          dt.date(2023, 4, 30)),
+    event("pseudo-child", "BARN", "screening", "TRIVSEL-2022-03-15", "TRIVSEL", dt.date(2022, 3, 15),
+          dt.date(2022, 3, 15), 2),
+]
+# F-1001's five goals: 3 reached, 1 partly, 1 open
+FAMILY_GOALS = [dict(kommunekode="420", family_id="420-F-1001", program="Job og Familie",
+                     enrolment_start=dt.date(2022, 3, 1), goal_id=f"M-{n}", person_id=None, domain="BOLIG",
+                     goal_status=status, created_date=dt.date(2022, 3, n), status_date=None)
+                for n, status in enumerate(("NAAET", "NAAET", "NAAET", "DELVIST_NAAET", "AABEN"), start=1)]
 
 
 def operations(first_day, systems: tuple[int, ...], caseload: float, per_family: tuple[float, int]) -> dict:
@@ -204,6 +233,8 @@ def build_warehouse(path) -> None:
             "indicator_id", "label_da", "unit", "seed_figure", "seed_source", "seed_program"]),
         "program_families": pd.DataFrame(PROGRAM_FAMILIES),
         "family_month": pd.DataFrame(FAMILY_MONTHS),
+        "family_timeline": pd.DataFrame(FAMILY_TIMELINE),
+        "family_goals": pd.DataFrame(FAMILY_GOALS),
         "operations_month": pd.DataFrame(OPERATIONS_MONTHS),
         "caseload_department_month": pd.DataFrame(DEPARTMENT_CASELOADS),
         "event_study_costs": pd.DataFrame(EVENT_STUDY_COSTS),
@@ -215,6 +246,9 @@ def build_warehouse(path) -> None:
             con.register("frame", frame)
             con.execute(f"create table analytics.{name} as select * from frame")
             con.unregister("frame")
+        con.execute("create schema reference")
+        con.execute(f"create table reference.goal_statuses as select * from read_csv('{GOAL_STATUSES}', "
+                    "all_varchar = true)")
     audit_warehouse(path, TROUBLED)  # the night of tests/quality: a rejected snapshot, quarantine, a stale source
 
 
@@ -263,7 +297,6 @@ def log_in(client, name: str, password: str = PASSWORD, address: str = "127.0.0.
                        environ_base={"REMOTE_ADDR": address})
 
 
-REPO = Path(__file__).resolve().parents[2]
 
 
 @contextmanager

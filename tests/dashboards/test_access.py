@@ -21,8 +21,8 @@ def callback_request(outputs, inputs):
     }
 
 
-def trend_request(family_id):
-    return callback_request([("board-trend", "figure")],
+def family_request(family_id):
+    return callback_request([("board-timeline", "figure"), ("board-goals", "children"), ("board-trend", "figure")],
                             [("board-family", "value", family_id)])
 
 
@@ -98,7 +98,7 @@ def test_operator_sees_only_data_quality(client, login):
     assert client.get("/").headers["Location"] == "/datakvalitet"
     assert client.get("/familietavle").status_code == 403
     assert client.get("/programresultater").status_code == 403
-    assert client.post("/_dash-update-component", json=trend_request("420-F-1001")).status_code == 403
+    assert client.post("/_dash-update-component", json=family_request("420-F-1001")).status_code == 403
     assert client.post("/_dash-update-component", json=outcomes_request()).status_code == 403
     page = client.post("/_dash-update-component", json=page_request("/datakvalitet")).get_data(as_text=True)
     # the report of tests/quality's troubled night, as `helhed quality` words it
@@ -123,18 +123,29 @@ def test_casemanager_is_refused_the_outcomes_page_and_its_callbacks(client, logi
 
 def test_casemanager_is_refused_another_casemanagers_family(client, login):
     login("carl")
-    response = client.post("/_dash-update-component", json=trend_request("420-F-1002"))
+    response = client.post("/_dash-update-component", json=family_request("420-F-1002"))
     assert response.status_code == 403
     assert b"figure" not in response.data
 
 
-def test_casemanager_gets_own_family_trend(client, login):
+def test_casemanager_gets_own_family_trend_timeline_and_goals(client, login):
     login("carl")
-    response = client.post("/_dash-update-component", json=trend_request("420-F-1001"))
+    response = client.post("/_dash-update-component", json=family_request("420-F-1001"))
     assert response.status_code == 200
-    traces = json.loads(response.data)["response"]["board-trend"]["figure"]["data"]
+    answer = json.loads(response.data)["response"]
+    traces = answer["board-trend"]["figure"]["data"]
     assert [t["name"] for t in traces] == ["Forsørgelse", "Indsatser, børn", "Anbringelser", "Indsatser, voksne"]
     assert "2022-03-01" in str(traces[0]["x"])
+    # conftest's FAMILY_TIMELINE: the mother first (her support began 2021-06-07), members never by pseudonym
+    timeline = {t["name"]: t for t in answer["board-timeline"]["figure"]["data"]}
+    assert list(timeline) == ["Forsørgelse", "Børnesag", "Indsats", "Screening (score)", "WHO-5 (score)"]
+    assert timeline["Forsørgelse"]["y"] == ["Voksen 1 · Forsørgelse"]
+    assert timeline["Screening (score)"]["text"] == ["2"]
+    assert timeline["Børnesag"]["customdata"][0][1] == "åben"
+    assert "pseudo-" not in json.dumps(answer)
+    # its five goals: 3 reached, 1 partly, 1 open, none given up; every status of the code list shown
+    goals = json.dumps(answer["board-goals"]["children"], ensure_ascii=False)
+    assert "Åben: 1 · Delvist nået: 1 · Nået: 3 · Opgivet: 0" in goals
 
 
 def test_casemanager_board_holds_only_own_families(client, login):
@@ -147,7 +158,7 @@ def test_casemanager_board_holds_only_own_families(client, login):
 def test_manager_is_refused_the_family_board_and_its_callbacks(client, login):
     login("mette")
     assert client.get("/familietavle").status_code == 403
-    for request in (board_request(), trend_request("420-F-1001")):
+    for request in (board_request(), family_request("420-F-1001")):
         response = client.post("/_dash-update-component", json=request)
         assert response.status_code == 403
         assert b"F-1001" not in response.data

@@ -95,6 +95,8 @@ def test_family_board_and_trend(page, base_url, password):
     page.click("#board-family")
     page.get_by_role("option", name="F-1001").click()
     page.locator("#board-trend").get_by_text("Udgift pr. måned").wait_for()
+    page.locator("#board-timeline").get_by_text("Voksen 1 · Forsørgelse").wait_for()
+    page.locator("#board-goal-counts").get_by_text("Nået: 3").wait_for()
     screenshot(page, "family-board.png")
 
 

@@ -155,13 +155,15 @@ def test_family_board_rows():
         "n_adults": 1, "n_children": 2, "adults_on_support_at_start_n": 1,
         "adults_self_supporting_at_end_n": 0, "children_open_case_at_start_n": 2,
         "children_open_case_at_end_n": 1, "active_measures_at_end_n": 4,
-        "children_placed_at_end_n": 0, "goals_n": 4, "goals_reached_n": 3,
+        "children_placed_at_end_n": 0, "goals_n": 4, "goals_open_n": 0,
+        "goals_partly_reached_n": 1, "goals_reached_n": 3, "goals_given_up_n": 0,
         "cost_year_before_dkk": 123456.0, "cost_per_year_during_dkk": math.nan,
     }])
     [row] = tables.family_board_rows(families)
     assert row["enrolment_start"] == "2023-05-02"
     assert row["status"] == "Afsluttet"
-    assert row["goals"] == "3 af 4"
+    assert (row["goals_open_n"], row["goals_partly_reached_n"], row["goals_reached_n"], row["goals_given_up_n"]) == (
+        0, 1, 3, 0)
     assert row["cost_year_before_dkk"] == 123456.0
     assert row["cost_per_year_during_dkk"] is None
 

@@ -4,7 +4,7 @@ import json
 
 from dashboards import access_log
 from tests.dashboards.conftest import log_in
-from tests.dashboards.test_access import callback_request, page_request, trend_request
+from tests.dashboards.test_access import callback_request, family_request, page_request
 
 
 def change_user(action, name=None, role=None, casemanager_id=None, picked=None):
@@ -72,7 +72,7 @@ def test_the_access_log_names_who_did_what(app, client, login, users_file):
     login("carl", "forkert-kodeord")
     login("carl")
     client.post("/_dash-update-component", json=page_request("/familietavle"))
-    client.post("/_dash-update-component", json=trend_request("420-F-1001"))
+    client.post("/_dash-update-component", json=family_request("420-F-1001"))
     entries = [e for e in access_log.read(users_file) if e["user"] == "carl"][-4:]
     assert [e["event"] for e in entries] == ["login_failed", "login", "page_view", "family_data"]
     assert entries[2]["detail"] == "/familietavle"

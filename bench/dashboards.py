@@ -78,6 +78,11 @@ def page_layout(path: str, search: str = "") -> dict:
                     [("_pages_location", "pathname", path), ("_pages_location", "search", search)])
 
 
+def whole_period(prefix: str) -> list[tuple[str, str, None]]:
+    """The period filter's inputs, left empty: every year."""
+    return [(f"{prefix}-from", "value", None), (f"{prefix}-to", "value", None)]
+
+
 def requests(view: View) -> dict[tuple[str, str], list[tuple[str, dict]]]:
     """(page, user) -> the requests a browser makes to open the page on `view`, in order."""
     kommune = ("outcomes-kommune", "value", view.kommunekode)
@@ -91,7 +96,8 @@ def requests(view: View) -> dict[tuple[str, str], list[tuple[str, dict]]]:
         ("outcomes", callback([("outcomes-summary", "children"), ("outcomes-shares", "figure"),
                                ("outcomes-cost", "figure"), ("outcomes-trend", "figure"),
                                ("outcomes-table", "children")],
-                              [kommune, program, ("outcomes-cohort", "value", "ALL")])),
+                              [kommune, program, ("outcomes-cohort", "value", "ALL"), *whole_period("outcomes")])),
+        ("municipalities", callback([("outcomes-across", "children")], [program])),
     ]
 
     board = [
@@ -106,7 +112,7 @@ def requests(view: View) -> dict[tuple[str, str], list[tuple[str, dict]]]:
     def operations(page: str, path: str, figures: list[str]) -> list[tuple[str, dict]]:
         return [("layout", page_layout(path, f"?kommune={view.kommunekode}")),
                 (page, callback([*((f, "figure") for f in figures), (f"{page}-note", "children")],
-                                [(f"{page}-kommune", "value", view.kommunekode)]))]
+                                [(f"{page}-kommune", "value", view.kommunekode), *whole_period(page)]))]
 
     economy = [("layout", page_layout("/oekonomi", f"?kommune={view.kommunekode}&program={view.program}")),
                ("programmes", callback([("economy-program", "options"), ("economy-program", "value")],
@@ -116,11 +122,14 @@ def requests(view: View) -> dict[tuple[str, str], list[tuple[str, dict]]]:
                                      ("economy-components", "figure"), ("economy-note", "children"),
                                      ("economy-balance", "children")],
                                     [("economy-kommune", "value", view.kommunekode),
-                                     ("economy-program", "value", view.program)]))]
+                                     ("economy-program", "value", view.program), *whole_period("economy")])),
+               ("municipalities", callback([("economy-across", "children")],
+                                           [("economy-program", "value", view.program)]))]
     return {("Programresultater", "manager"): outcomes, ("Økonomi", "manager"): economy,
             ("Familietavle", "casemanager"): board,
             ("Sagsbelastning", "manager"): operations("caseload", "/sagsbelastning",
-                                                      ["caseload-figure", "caseload-per-family"]),
+                                                      ["caseload-figure", "caseload-per-family"]) + [
+                ("municipalities", callback([("caseload-across", "children")], whole_period("caseload")))],
             ("Befolkning", "manager"): operations("population", "/befolkning", ["population-figure"]),
             ("Datakvalitet", "operator"): [("layout", page_layout("/datakvalitet"))],
             ("Brugere", "admin"): [("layout", page_layout("/brugere"))]}

@@ -25,6 +25,20 @@ def municipalities() -> list[str]:
     return _column("select distinct kommunekode from analytics.program_outcomes order by 1")
 
 
+def period_years() -> list[str]:
+    """The calendar years the warehouse covers, for the period filter: from the first enrolment or month of the
+    operations indicators to the last."""
+    return _column(
+        """with bounds as (
+               select min(enrolment_start) as first_day, max(enrolment_end) as last_day from analytics.program_families
+               union all
+               select min(month), max(month) from analytics.operations_month
+           )
+           select cast(range as varchar) from range(
+               (select year(min(first_day)) from bounds), (select year(max(last_day)) + 1 from bounds))
+           order by 1""")
+
+
 def programmes(kommunekode: str) -> list[str]:
     return _column(
         "select distinct program from analytics.program_outcomes where kommunekode = ? order by 1",
@@ -49,6 +63,25 @@ def program_outcomes(kommunekode: str, program: str) -> list[dict]:
            where kommunekode = ? and program = ? order by cohort""",
         [kommunekode, program],
     ).to_dict("records")
+
+
+def program_outcomes_everywhere(program: str) -> dict[str, list[dict]]:
+    """Every municipality's rows of a programme (by name), municipality by municipality."""
+    rows = _query("select * from analytics.program_outcomes where program = ? order by kommunekode, cohort",
+                  [program]).to_dict("records")
+    by_municipality: dict[str, list[dict]] = {}
+    for row in rows:
+        by_municipality.setdefault(str(row["kommunekode"]), []).append(row)
+    return by_municipality
+
+
+def family_amounts_everywhere(program: str) -> pd.DataFrame:
+    """family_amounts for every municipality that runs the programme, with its `kommunekode`."""
+    return _query(
+        f"""select kommunekode, cast(year(enrolment_start) as varchar) as cohort, {", ".join(FAMILY_AMOUNTS.values())}
+            from analytics.program_families where program = ?""",
+        [program],
+    )
 
 
 def family_amounts(kommunekode: str, program: str) -> pd.DataFrame:
@@ -130,6 +163,12 @@ def goal_statuses() -> pd.DataFrame:
 def operations_months(kommunekode: str) -> pd.DataFrame:
     """The municipality's operations indicators, one row per month."""
     return _query("select * from analytics.operations_month where kommunekode = ? order by month", [kommunekode])
+
+
+def operations_months_everywhere() -> pd.DataFrame:
+    """Every municipality's caseload per caseworker, one row per municipality and month."""
+    return _query("""select kommunekode, month, caseload_per_caseworker, caseload_per_caseworker_denominator
+                     from analytics.operations_month order by kommunekode, month""")
 
 
 def department_caseloads(kommunekode: str) -> pd.DataFrame:

@@ -182,16 +182,18 @@ CASELOAD_MARKS = ((20, 25, "#d7f0dd", "Herning 20–25"), (40, 50, "#eceff3", "t
 SYSTEM_COLOURS = ("#dfe7f1", "#a9c6e8", "#5b8fc7", "#3a6ea5", "#1d4e89")
 
 
-def caseload_figure(overall: pd.DataFrame, departments: pd.DataFrame) -> go.Figure:
-    """Open cases per caseworker by month, for the municipality and each department, against the marks of the
-    seeds. Each frame has `month`, `label` and `caseload` (none where it is suppressed)."""
+def caseload_figure(overall: pd.DataFrame, departments: pd.DataFrame,
+                    title: str = "Sager pr. sagsbehandler") -> go.Figure:
+    """Open cases per caseworker by month, for the municipality and each department (or each municipality), against
+    the marks of the seeds. Each frame has `month`, `label` and `caseload` (none where it is suppressed)."""
     fig = go.Figure([go.Scatter(name=label, x=rows["month"], y=rows["caseload"], mode="lines", connectgaps=False,
                                 line_width=3 if label == "Hele kommunen" else 1.5)
                      for label, rows in pd.concat([overall, departments]).groupby("label", sort=False)])
     for low, high, colour, text in CASELOAD_MARKS:
         fig.add_hrect(y0=low, y1=high, fillcolor=colour, opacity=0.6, layer="below", line_width=0,
                       annotation_text=text, annotation_position="top left")
-    return _layout(fig, "Sager pr. sagsbehandler", xaxis=dict(tickformat="%m-%Y", dtick="M1"),
+    months = overall["month"].nunique()
+    return _layout(fig, title, xaxis=dict(tickformat="%m-%Y", dtick="M1" if months <= 24 else None),
                    yaxis=dict(rangemode="tozero"), legend=dict(orientation="h", y=-0.2), height=420)
 
 
@@ -233,3 +235,25 @@ def caseworkers_per_family_figure(months: pd.DataFrame) -> go.Figure:
                                line_color=OWN_COLOUR, connectgaps=False, name="Sagsbehandlere pr. familie"))
     return _layout(fig, "Sagsbehandlere pr. familie", xaxis=dict(tickformat="%m-%Y", dtick="M1"),
                    yaxis=dict(rangemode="tozero"), showlegend=False, height=320)
+
+
+def savings_figure(rows: pd.DataFrame, threshold: int) -> go.Figure:
+    """The saving per family-year with its 95 % interval, one row per municipality; a municipality whose saving is
+    not shown keeps its row with the reason."""
+    shown = rows[rows["shown"]]
+    saving = shown["cost_saving_dkk"].astype(float)
+    fig = go.Figure(go.Scatter(
+        x=saving.tolist(), y=shown["municipality"].tolist(), mode="markers", marker=dict(color=OWN_COLOUR, size=10),
+        error_x=dict(type="data", symmetric=False,
+                     array=(shown["cost_saving_dkk_ci_high"].astype(float) - saving).tolist(),
+                     arrayminus=(saving - shown["cost_saving_dkk_ci_low"].astype(float)).tolist(), color=OWN_COLOUR),
+        customdata=shown["matched"], hovertemplate="%{y}: %{x:,.0f} kr. (%{customdata} matchede forløb)"
+                                                   "<extra></extra>"))
+    for row in rows[~rows["shown"]].itertuples():
+        fig.add_annotation(x=0, y=row.municipality, text=f"vises ikke: færre end {threshold} matchede forløb",
+                           showarrow=False, xanchor="left", font_size=11, bgcolor="#fff6db")
+    fig.add_vline(x=0, line_color="#888", line_dash="dot")
+    return _layout(fig, "Besparelse pr. forløb med 95 %-interval", showlegend=False,
+                   xaxis=dict(ticksuffix=" kr.", tickformat=",.0f"),
+                   yaxis=dict(categoryorder="array", categoryarray=list(rows["municipality"])[::-1], type="category"),
+                   height=140 + 40 * len(rows))

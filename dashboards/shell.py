@@ -1,8 +1,10 @@
 """The frame around every page: header with app name, municipality, nav and user."""
 
+import json
+
 import dash
 import flask
-from dash import dcc, html
+from dash import Input, Output, clientside_callback, dcc, html
 
 from dashboards import access_log, auth, data, inputs, registry
 
@@ -51,6 +53,36 @@ def municipality_filter(component_id: str, requested: str | None) -> html.Div:
     options = [{"label": municipality_name(k), "value": k} for k in municipalities]
     return html.Div(html.Label(["Kommune", dcc.Dropdown(id=component_id, options=options, value=value,
                                                         clearable=False)], className="filter"), className="filters")
+
+
+def period_filter(prefix: str, first: str | None, last: str | None) -> html.Div:
+    """'Fra år' and 'Til år' dropdowns (ids `{prefix}-from`, `{prefix}-to`), set from the URL's `fra` and `til`."""
+    years = data.period_years()
+    options = [{"label": y, "value": y} for y in years]
+    return html.Div([
+        html.Label(["Fra år", dcc.Dropdown(id=f"{prefix}-from", options=options,
+                                           value=first if first in years else None, placeholder="Første")],
+                   className="filter"),
+        html.Label(["Til år", dcc.Dropdown(id=f"{prefix}-to", options=options,
+                                           value=last if last in years else None, placeholder="Seneste")],
+                   className="filter"),
+    ], className="filters")
+
+
+def url_sync(sink_id: str, parameters: dict[str, str]) -> None:
+    """Keeps the URL's query in step with the filters (URL parameter -> component id), so a view can be shared and
+    bookmarked; the page's layout reads them back. The page holds a hidden element `sink_id`."""
+    clientside_callback(
+        f"""function(...values) {{
+            const names = {json.dumps(list(parameters))};
+            const query = new URLSearchParams();
+            names.forEach((name, i) => {{ if (values[i]) {{ query.set(name, values[i]); }} }});
+            window.history.replaceState(null, '', window.location.pathname + '?' + query);
+            return '';
+        }}""",
+        Output(sink_id, "children"),
+        *[Input(component_id, "value") for component_id in parameters.values()],
+    )
 
 
 def programme_choice(kommunekode, current) -> tuple[list[str], str | None]:

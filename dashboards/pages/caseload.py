@@ -1,48 +1,38 @@
-"""Sagsbelastning: open cases per caseworker, for the municipality and each department, month by month, against
-Herning's 20–25 and the usual 40–50 of the seed evaluations; and caseworkers per family."""
+"""Sagsbelastning: open cases per caseworker against the seeds' marks (content: views/caseload.py)."""
 
-import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
-from dashboards import auth, data, disclosure, figures, inputs, registry, settings, shell
+from dashboards import auth, inputs, registry, shell
+from dashboards.period import Period
+from dashboards.views import caseload as view
 
 PAGE = "caseload"
 registry.register_page(__name__, PAGE)
 
 
-def layout(kommune: str | None = None, **_query):
+def layout(kommune: str | None = None, fra: str | None = None, til: str | None = None, **_query):
     if shell.page_viewer(PAGE) is None:
         return shell.no_access()
     return html.Div([html.H1("Sagsbelastning"), shell.municipality_filter("caseload-kommune", kommune),
+                     shell.period_filter("caseload", fra, til),
                      dcc.Graph(id="caseload-figure"), dcc.Graph(id="caseload-per-family"),
-                     html.P(id="caseload-note", className="footnote")])
+                     html.P(id="caseload-note", className="footnote"), html.Div(id="caseload-across"),
+                     html.Div(id="caseload-url-sink", hidden=True)])
 
 
 @callback(Output("caseload-figure", "figure"), Output("caseload-per-family", "figure"),
-          Output("caseload-note", "children"), Input("caseload-kommune", "value"))
-def update_caseload(kommunekode):
+          Output("caseload-note", "children"), Input("caseload-kommune", "value"),
+          Input("caseload-from", "value"), Input("caseload-to", "value"))
+def update_caseload(kommunekode, first, last):
     auth.require(PAGE)
-    kommunekode = inputs.texts(kommunekode)
-    months = data.operations_months(kommunekode) if kommunekode else pd.DataFrame()
-    if months.empty:
-        empty = figures.empty_figure("Ingen data for det valgte")
-        return empty, empty, ""
-    policy = settings.disclosure_policy()
-    overall, hidden_overall = disclosure.hide_small(months["caseload_per_caseworker"],
-                                                    months["caseload_per_caseworker_denominator"], policy)
-    departments = data.department_caseloads(kommunekode)
-    by_department, hidden_departments = disclosure.hide_small(departments["caseload_per_caseworker"],
-                                                              departments["caseworkers_n"], policy)
-    figure = figures.caseload_figure(
-        pd.DataFrame({"month": months["month"], "label": "Hele kommunen", "caseload": overall}),
-        pd.DataFrame({"month": departments["month"], "label": "Afdeling " + departments["afdeling"].astype(str),
-                      "caseload": by_department}))
-    per_family, hidden_families = disclosure.hide_small(months["caseworkers_per_family"],
-                                                        months["caseworkers_per_family_denominator"], policy)
-    hidden = hidden_overall + hidden_departments
-    notes = [f"{hidden} måneder, hvor en afdeling havde færre end {policy.threshold} sagsbehandlere, vises ikke."
-             if hidden else "",
-             f"{hidden_families} måneder med færre end {policy.threshold} familier vises ikke for sagsbehandlere "
-             "pr. familie." if hidden_families else ""]
-    return (figure, figures.caseworkers_per_family_figure(pd.DataFrame(
-        {"month": months["month"], "caseworkers_per_family": per_family})), " ".join(filter(None, notes)))
+    kommunekode, first, last = inputs.texts(kommunekode, first, last)
+    return view.caseload(kommunekode, Period.from_texts(first, last))
+
+
+@callback(Output("caseload-across", "children"), Input("caseload-from", "value"), Input("caseload-to", "value"))
+def update_across(first, last):
+    auth.require(PAGE)
+    return view.across_municipalities(Period.from_texts(*inputs.texts(first, last)))
+
+
+shell.url_sync("caseload-url-sink", {"kommune": "caseload-kommune", "fra": "caseload-from", "til": "caseload-to"})

@@ -18,7 +18,7 @@ def _options(values: list[str], labels: dict | None = None) -> list[dict]:
     return [{"label": (labels or {}).get(v, v), "value": v} for v in values]
 
 
-def layout(kommune: str | None = None, **_query):
+def layout(kommune: str | None = None, program: str | None = None, **_query):
     if shell.page_viewer(PAGE) is None:
         return shell.no_access()
     municipalities = data.municipalities()
@@ -30,7 +30,7 @@ def layout(kommune: str | None = None, **_query):
             html.Label(["Kommune", dcc.Dropdown(id="board-kommune", value=kommunekode,
                                                 options=_options(municipalities, labels),
                                                 clearable=False)], className="filter"),
-            html.Label(["Program", dcc.Dropdown(id="board-program", placeholder="Alle")],
+            html.Label(["Program", dcc.Dropdown(id="board-program", value=program, placeholder="Alle")],
                        className="filter"),
         ], className="filters"),
         dash_table.DataTable(id="board-table", columns=tables.FAMILY_BOARD_COLUMNS,
@@ -49,6 +49,7 @@ def layout(kommune: str | None = None, **_query):
         dcc.Graph(id="board-timeline", figure=figures.empty_figure("Vælg en familie")),
         html.Div(id="board-goals"),
         dcc.Graph(id="board-trend", figure=figures.empty_figure("Vælg en familie")),
+        html.Div(id="board-url-sink", hidden=True),
     ])
 
 
@@ -103,3 +104,6 @@ def _goals(goals: pd.DataFrame, statuses: pd.DataFrame) -> html.Div:
                      html.Td(formatting.date(g.status_date))]) for g in goals.itertuples()]
     return html.Div([html.H2("Planens mål"), html.P(summary, id="board-goal-counts", className="summary"),
                      html.Table([html.Thead(header), html.Tbody(rows)], className="report-table")])
+
+
+shell.url_sync("board-url-sink", {"kommune": "board-kommune", "program": "board-program"})

@@ -1,15 +1,12 @@
-"""Programresultater: a programme's outcome indicators beside the seeds' figures."""
+"""Programresultater: a programme's outcome indicators beside the seeds' figures (content: views/outcomes.py)."""
 
-from dash import Input, Output, State, callback, clientside_callback, dcc, html
+from dash import Input, Output, State, callback, dcc, html
 
-from dashboards import auth, data, disclosure, figures, inputs, registry, settings, shell, tables
+from dashboards import auth, data, inputs, registry, shell
+from dashboards.period import Period
+from dashboards.views import outcomes as view
 
 PAGE = "outcomes"
-SUPPRESSION_NOTES = {
-    disclosure.PRIMARY: "tallet hviler på færre end {threshold} personer og vises ikke",
-    disclosure.DOMINANCE: "to familier står for over 85 % af beløbet; det vises ikke",
-    disclosure.SECONDARY: "skjult, så de skjulte tal ikke kan regnes ud fra totalen og de andre kohorter",
-}
 registry.register_page(__name__, PAGE)
 
 
@@ -24,8 +21,8 @@ def _dropdown(id_: str, label: str, options: list[str], value: str | None, label
 
 
 def layout(kommune: str | None = None, program: str | None = None,
-           kohorte: str | None = None, **_query):
-    """The query string (kommune, program, kohorte) picks the view, so it can be bookmarked."""
+           kohorte: str | None = None, fra: str | None = None, til: str | None = None, **_query):
+    """The query string (kommune, program, kohorte, fra, til) picks the view, so it can be bookmarked."""
     if shell.page_viewer(PAGE) is None:
         return shell.no_access()
     municipalities = data.municipalities()
@@ -42,12 +39,14 @@ def layout(kommune: str | None = None, program: str | None = None,
             _dropdown("outcomes-cohort", "Kohorte", cohorts, _pick(kohorte, cohorts),
                       {"ALL": "Alle"}),
         ], className="filters"),
+        shell.period_filter("outcomes", fra, til),
         html.P(id="outcomes-summary", className="summary"),
         html.Div([dcc.Graph(id="outcomes-shares", className="graph-wide"),
                   dcc.Graph(id="outcomes-cost", className="graph-narrow")],
                  className="graphs"),
         dcc.Graph(id="outcomes-trend"),
         html.Div(id="outcomes-table"),
+        html.Div(id="outcomes-across"),
         html.Div(id="outcomes-url-sink", hidden=True),
     ])
 
@@ -73,55 +72,18 @@ def update_cohorts(kommunekode, program, current):
 @callback(Output("outcomes-summary", "children"), Output("outcomes-shares", "figure"),
           Output("outcomes-cost", "figure"), Output("outcomes-trend", "figure"), Output("outcomes-table", "children"),
           Input("outcomes-kommune", "value"), Input("outcomes-program", "value"),
-          Input("outcomes-cohort", "value"))
-def update_outcomes(kommunekode, program, cohort):
+          Input("outcomes-cohort", "value"), Input("outcomes-from", "value"), Input("outcomes-to", "value"))
+def update_outcomes(kommunekode, program, cohort, first, last):
     auth.require(PAGE)
-    kommunekode, program, cohort = inputs.texts(kommunekode, program, cohort)
-    outcomes = data.program_outcomes(kommunekode, program) if kommunekode and program else []
-    outcome = next((o for o in outcomes if o["cohort"] == cohort), None)
-    if outcome is None:
-        empty = figures.empty_figure("Ingen data for det valgte")
-        return "Ingen data for det valgte.", empty, empty, empty, None
-    policy = settings.disclosure_policy()
-    indicators = data.indicators()
-    hidden = disclosure.suppressed_cells(outcomes, data.family_amounts(kommunekode, program),
-                                         tables.indicator_units(outcome, indicators), policy)
-    rows_by_cohort = {o["cohort"]: tables.indicator_rows(o, indicators, {i: r for (c, i), r in hidden.items()
-                                                                         if c == o["cohort"]}, policy.threshold)
-                      for o in outcomes}
-    rows = rows_by_cohort[cohort]
-    counts = rows.set_index("indicator_id")["value_text"]
-    summary = f"{counts['n_families']} familier, {counts['n_adults']} voksne, {counts['n_children']} børn"
-    trend = figures.cohort_trend_figure({c: r for c, r in rows_by_cohort.items() if c != disclosure.ALL_COHORTS})
-    return (summary, figures.key_shares_figure(rows), figures.cost_figure(rows), trend,
-            _indicator_table(rows, policy.threshold))
+    kommunekode, program, cohort, first, last = inputs.texts(kommunekode, program, cohort, first, last)
+    return view.outcomes(kommunekode, program, cohort, Period.from_texts(first, last))
 
 
-def _indicator_table(rows, threshold: int) -> html.Div:
-    header = html.Tr([html.Th(h) for h in
-                      ("Indikator", "Værdi", "Nævner", "Evalueringernes tal", "Kilde")])
-    body = [html.Tr([
-        html.Td(r.label_da),
-        html.Td(r.value_text, className="num suppressed" if r.suppressed else "num",
-                title=SUPPRESSION_NOTES[r.suppression].format(threshold=threshold) if r.suppressed else None),
-        html.Td(r.denominator_text, className="num"),
-        html.Td(r.seed_figure, className="num"),
-        html.Td(r.seed_source),
-    ], className="row-suppressed" if r.suppressed else None) for r in rows.itertuples()]
-    notes = [html.Li(f"{tables.MARKS[rule].format(threshold=threshold)}: {note.format(threshold=threshold)}")
-             for rule, note in SUPPRESSION_NOTES.items()]
-    return html.Div([html.Table([html.Thead(header), html.Tbody(body)], className="indicator-table"),
-                     html.Ul(notes, className="footnote")])
+@callback(Output("outcomes-across", "children"), Input("outcomes-program", "value"))
+def update_across(program):
+    auth.require(PAGE)
+    return view.across_municipalities(inputs.texts(program))
 
 
-clientside_callback(
-    """function(kommune, program, kohorte) {
-        const query = new URLSearchParams({kommune: kommune || '', program: program || '',
-                                           kohorte: kohorte || ''});
-        window.history.replaceState(null, '', window.location.pathname + '?' + query);
-        return '';
-    }""",
-    Output("outcomes-url-sink", "children"),
-    Input("outcomes-kommune", "value"), Input("outcomes-program", "value"),
-    Input("outcomes-cohort", "value"),
-)
+shell.url_sync("outcomes-url-sink", {"kommune": "outcomes-kommune", "program": "outcomes-program",
+                                     "kohorte": "outcomes-cohort", "fra": "outcomes-from", "til": "outcomes-to"})

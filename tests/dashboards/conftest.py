@@ -92,6 +92,14 @@ PROGRAM_OUTCOMES = [
         "adults_on_support_at_start_pct": (3 / 7 * 100, 7),
         "saving": (150_000.0, -200_000.0, 500_000.0, 6, 20),
     }),
+    # a second municipality with Job og Familie, for the pages that set municipalities side by side: its saving
+    # rests on 4 matched enrolments, its adults' share on 3 adults
+    outcome("461", "Job og Familie", "ALL", (8, 6, 10), {
+        "adults_on_support_at_start_pct": (50.0, 6),
+        "adults_self_supporting_at_end_pct": (100 / 3, 3),
+        "cost_per_family_year_before_dkk": (200000.0, 8),
+        "saving": (500_000.0, -100_000.0, 900_000.0, 4, 16),
+    }),
 ]
 
 INDICATORS = [  # id, label, unit, seed figure, seed source, seed programme
@@ -198,9 +206,10 @@ FAMILY_GOALS = [dict(kommunekode="420", family_id="420-F-1001", program="Job og 
                 for n, status in enumerate(("NAAET", "NAAET", "NAAET", "DELVIST_NAAET", "AABEN"), start=1)]
 
 
-def operations(first_day, systems: tuple[int, ...], caseload: float, per_family: tuple[float, int]) -> dict:
-    row = dict(kommunekode="420", month=first_day, caseload_per_caseworker=caseload,
-               caseload_per_caseworker_denominator=30, families_n=sum(systems),
+def operations(first_day, systems: tuple[int, ...], caseload: float, per_family: tuple[float, int],
+               kommunekode: str = "420", caseworkers: int = 30) -> dict:
+    row = dict(kommunekode=kommunekode, month=first_day, caseload_per_caseworker=caseload,
+               caseload_per_caseworker_denominator=caseworkers, families_n=sum(systems),
                caseworkers_per_family=per_family[0], caseworkers_per_family_denominator=per_family[1])
     return row | {f"families_systems_{n}_n": count for n, count in enumerate(systems)}
 
@@ -210,6 +219,10 @@ OPERATIONS_MONTHS = [  # families by 0 … 4 systems
     operations(MONTHS[0], (60, 25, 10, 3, 2), 22.0, (2.5, 40)),  # 3 and 2 hidden, together 5: enough
     operations(MONTHS[1], (60, 25, 11, 4, 0), 23.5, (3.0, 4)),  # 4 hidden alone: 11 goes with it
     operations(MONTHS[2], (50, 30, 12, 8, 0), 41.0, (2.0, 50)),
+    # Odense: October rests on 4 caseworkers
+    operations(MONTHS[0], (90, 40, 20, 10, 5), 30.0, (2.2, 60), "461", 12),
+    operations(MONTHS[1], (90, 40, 20, 10, 5), 31.0, (2.2, 60), "461", 12),
+    operations(MONTHS[2], (90, 40, 20, 10, 5), 45.0, (2.2, 60), "461", 4),
 ]
 DEPARTMENT_CASELOADS = [dict(kommunekode="420", afdeling=afdeling, month=m, caseworkers_n=n, caseload_per_caseworker=c)
                         for afdeling, n, c in (("A", 20, 20.5), ("B", 3, 35.0)) for m in MONTHS]

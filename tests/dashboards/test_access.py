@@ -38,7 +38,7 @@ def outcomes_request():
          ("outcomes-cost", "figure"), ("outcomes-trend", "figure"),
          ("outcomes-table", "children")],
         [("outcomes-kommune", "value", "420"), ("outcomes-program", "value", "Job og Familie"),
-         ("outcomes-cohort", "value", "ALL")])
+         ("outcomes-cohort", "value", "ALL"), ("outcomes-from", "value", None), ("outcomes-to", "value", None)])
 
 
 @pytest.mark.parametrize("path", ["/", "/programresultater", "/familietavle"])
@@ -87,10 +87,10 @@ def test_expired_session_is_refused(client, login):
     assert client.post("/_dash-update-component", json=outcomes_request()).status_code == 401
 
 
-def page_request(path):
-    """What the browser asks Dash's page router for on opening `path`."""
+def page_request(path, search=""):
+    """What the browser asks Dash's page router for on opening `path` with the query `search`."""
     return callback_request([("_pages_content", "children"), ("_pages_store", "data")],
-                            [("_pages_location", "pathname", path), ("_pages_location", "search", "")])
+                            [("_pages_location", "pathname", path), ("_pages_location", "search", search)])
 
 
 def test_operator_sees_only_data_quality(client, login):

@@ -168,3 +168,17 @@ def test_manager_reads_the_saving_at_a_glance(page, base_url, password):
     page.locator("#economy-saving").get_by_text("kan skelnes fra nul").wait_for()
     page.locator("#economy-event-study .main-svg").first.wait_for()
     screenshot(page, "economy.png")
+
+
+def test_the_period_and_municipality_live_in_the_url(page, base_url, password):
+    page.goto(f"{base_url}/sagsbelastning?kommune=461")
+    log_in(page, "mette", password)
+    page.locator("#caseload-across-figure .main-svg").first.wait_for()
+    page.click("#caseload-from")
+    page.get_by_role("option", name="2026").click()
+    page.wait_for_function("() => window.location.search.includes('fra=2026')")
+    assert "kommune=461" in page.url
+    page.reload()  # the bookmarked view comes back as it was
+    page.locator("#caseload-from").get_by_text("2026").wait_for()
+    page.locator("#caseload-kommune").get_by_text("Odense Kommune (461)").wait_for()
+    screenshot(page, "caseload-municipalities.png")

@@ -78,7 +78,7 @@ def outcomes_view(client, cohort) -> tuple[str, dict[str, tuple[str, str]]]:
         [("outcomes-summary", "children"), ("outcomes-shares", "figure"), ("outcomes-cost", "figure"),
          ("outcomes-trend", "figure"), ("outcomes-table", "children")],
         [("outcomes-kommune", "value", "420"), ("outcomes-program", "value", "Job og Familie"),
-         ("outcomes-cohort", "value", cohort)])
+         ("outcomes-cohort", "value", cohort), ("outcomes-from", "value", None), ("outcomes-to", "value", None)])
     response = json.loads(client.post("/_dash-update-component", json=request).data)["response"]
     table = response["outcomes-table"]["children"]["props"]["children"][0]["props"]["children"][1]
     cells = {}

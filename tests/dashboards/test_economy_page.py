@@ -8,15 +8,17 @@ from dashboards.tables import saving_sentence
 from tests.dashboards.test_access import callback_request
 
 
-def economy_request(program):
+def economy_request(program, period=(None, None)):
     return callback_request(
         [("economy-saving", "children"), ("economy-event-study", "figure"), ("economy-components", "figure"),
          ("economy-note", "children"), ("economy-balance", "children")],
-        [("economy-kommune", "value", "420"), ("economy-program", "value", program)])
+        [("economy-kommune", "value", "420"), ("economy-program", "value", program),
+         ("economy-from", "value", period[0]), ("economy-to", "value", period[1])])
 
 
-def answer(client, program):
-    return json.loads(client.post("/_dash-update-component", json=economy_request(program)).data)["response"]
+def answer(client, program, period=(None, None)):
+    request = economy_request(program, period)
+    return json.loads(client.post("/_dash-update-component", json=request).data)["response"]
 
 
 def test_a_saving_told_apart_from_zero(client, login):

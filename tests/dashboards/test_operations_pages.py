@@ -9,13 +9,14 @@ from tests.dashboards.test_access import callback_request
 FIGURES = {"population": ["population-figure"], "caseload": ["caseload-figure", "caseload-per-family"]}
 
 
-def figure_request(page):
+def figure_request(page, period=(None, None)):
     return callback_request([*((f, "figure") for f in FIGURES[page]), (f"{page}-note", "children")],
-                            [(f"{page}-kommune", "value", "420")])
+                            [(f"{page}-kommune", "value", "420"), (f"{page}-from", "value", period[0]),
+                             (f"{page}-to", "value", period[1])])
 
 
-def answer(client, page):
-    response = json.loads(client.post("/_dash-update-component", json=figure_request(page)).data)["response"]
+def answer(client, page, period=(None, None)):
+    response = json.loads(client.post("/_dash-update-component", json=figure_request(page, period)).data)["response"]
     traces = {t["name"]: t["y"] for f in FIGURES[page] for t in response[f]["figure"]["data"]}
     return traces, response[f"{page}-note"]["children"]
 

@@ -36,6 +36,11 @@ demo: $(INSTALLED)
 screenshots: $(INSTALLED) chromium
 	$(BIN)/python docs/screenshots.py --warehouse $(WAREHOUSE)
 
+# The manager pages as self-contained HTML and PNG, on the demo's warehouse.
+.PHONY: report
+report: $(INSTALLED) chromium
+	$(BIN)/helhed report --warehouse $(WAREHOUSE) --out var/report
+
 # Browser tests drive Debian's Chromium (Playwright cannot download its own here).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }

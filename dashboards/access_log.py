@@ -1,6 +1,7 @@
 """The access log: every login, failed or locked login, logout, page view, callback that returns a family's
-data, and every change to a user, with who, what, from where and when. One JSON line per event in a file beside
-the users file, readable by its owner only; the admin reads it on the *Brugere* page."""
+data, every export (`helhed report`) and every change to a user, with who, what, from where and when. One JSON
+line per event in a file beside the users file, readable by its owner only; the admin reads it on the *Brugere*
+page."""
 
 import json
 import os
@@ -14,7 +15,7 @@ from pipelines.ingest.pseudonym import mask_cpr
 
 MAX_TEXT_LENGTH = 200
 EVENTS = ("login", "login_failed", "login_locked", "logout", "page_view", "family_data", "user_added",
-          "user_disabled", "user_enabled", "password_reset")
+          "user_disabled", "user_enabled", "password_reset", "export")
 _write_lock = threading.Lock()
 
 
@@ -24,14 +25,18 @@ def log_path(users_file: Path) -> Path:
 
 def record(event: str, detail: str = "", user: str | None = None) -> None:
     """Appends an event of this request; `user` defaults to the session's."""
+    append(flask.current_app.config["HELHED_USERS_FILE"], event, detail,
+           user if user is not None else flask.session.get("user", ""), flask.request.remote_addr or "")
+
+
+def append(users_file: Path, event: str, detail: str, user: str, address: str) -> None:
+    """Appends an event to the access log beside `users_file`."""
     if event not in EVENTS:
         raise ValueError(f"unknown access event {event!r}")
     # a name typed at login is whatever was typed: cut short, and a CPR number in it masked like everywhere else
-    entry = {"at": datetime.now(UTC).isoformat(timespec="seconds"),
-             "user": mask_cpr(user if user is not None else flask.session.get("user", ""))[:MAX_TEXT_LENGTH],
-             "event": event, "detail": mask_cpr(detail)[:MAX_TEXT_LENGTH],
-             "address": flask.request.remote_addr or ""}
-    path = log_path(flask.current_app.config["HELHED_USERS_FILE"])
+    entry = {"at": datetime.now(UTC).isoformat(timespec="seconds"), "user": mask_cpr(user)[:MAX_TEXT_LENGTH],
+             "event": event, "detail": mask_cpr(detail)[:MAX_TEXT_LENGTH], "address": address}
+    path = log_path(users_file)
     with _write_lock:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8") as log:

@@ -132,6 +132,15 @@ def member_labels(events: pd.DataFrame) -> dict[str, str]:
     return labels
 
 
+def _points(events: pd.DataFrame) -> pd.DataFrame:
+    """One point per member row and day: the day's lowest score as its label, every domain's score on hover."""
+    events = events.assign(part=[f"{c}: {s}" if c else str(s) for c, s in zip(events["event_code"].fillna(""),
+                                                                             events["score"].astype("Int64"))])
+    return (events.groupby(["row", "start_date"], as_index=False)
+            .agg(score=("score", "min"), scores=("part", ", ".join))
+            .assign(score=lambda frame: frame["score"].astype("Int64").astype(str)))
+
+
 def family_timeline_figure(events: pd.DataFrame, enrolments: pd.DataFrame) -> go.Figure:
     """One family's timeline: one row per member and kind of event; spells as bars (an open one runs to the end of
     the chart), screenings and WHO-5 answers as points with their score; each enrolment shaded."""
@@ -157,16 +166,17 @@ def family_timeline_figure(events: pd.DataFrame, enrolments: pd.DataFrame) -> go
                                  hovertemplate="%{y}<br>%{customdata[0]} – %{customdata[1]}<br>%{customdata[2]}"
                                                "<extra></extra>"))
         else:
-            fig.add_trace(go.Scatter(name=label, mode="markers+text", y=kind_events["row"],
-                                     x=kind_events["start_date"], text=kind_events["score"].astype("Int64").astype(str),
-                                     textposition="top center", marker=dict(color=colour, size=9),
-                                     customdata=codes, hovertemplate="%{y}<br>%{x|%d-%m-%Y}: %{text} %{customdata}"
-                                                                     "<extra></extra>"))
+            points = _points(kind_events)
+            fig.add_trace(go.Scatter(name=label, mode="markers+text", y=points["row"], x=points["start_date"],
+                                     text=points["score"], textposition="top center",
+                                     marker=dict(color=colour, size=9), customdata=points["scores"],
+                                     hovertemplate="%{y}<br>%{x|%d-%m-%Y}: %{customdata}<extra></extra>"))
     for enrolment in enrolments.itertuples():
         fig.add_vrect(x0=enrolment.enrolment_start, x1=enrolment.enrolment_end, fillcolor="#e8f0fa", opacity=0.6,
-                      layer="below", line_width=0, annotation_text=f"I forløb: {enrolment.program}",
-                      annotation_position="outside top left")
-    return _layout(fig, "Familiens forløb", barmode="overlay", height=120 + 34 * len(rows),
+                      layer="below", line_width=0)
+    programmes = ", ".join(sorted(enrolments["program"].unique()))
+    return _layout(fig, f"Familiens forløb (skraveret: i forløb i {programmes})", barmode="overlay",
+                   height=120 + 34 * len(rows),
                    xaxis=dict(type="date", tickformat="%m-%Y"),
                    yaxis=dict(categoryorder="array", categoryarray=rows[::-1], automargin=True),
                    legend=dict(orientation="h", y=-0.15))

@@ -49,19 +49,27 @@ def take(warehouse: Path) -> list[Path]:
     view = heaviest_view(warehouse)
     with tempfile.TemporaryDirectory() as tmp:
         users = Path(tmp) / "users.json"
-        for role in ("manager", "operator"):
+        for role in ("manager", "operator", "admin"):
             add_user(users, role, PASSWORD, role)
         add_user(users, "casemanager", PASSWORD, "casemanager", view.casemanager_id)
         server, url = _serve(warehouse, users)
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-                shots = [_shot(browser, url, "manager", f"/programresultater?kommune={view.kommunekode}"
-                               f"&program={view.program}", "#outcomes-shares .main-svg", "dashboard-outcomes.png"),
+                filters = f"?kommune={view.kommunekode}&program={view.program}"
+                shots = [_shot(browser, url, "manager", f"/programresultater{filters}", "#outcomes-shares .main-svg",
+                               "dashboard-outcomes.png"),
+                         _shot(browser, url, "manager", f"/oekonomi{filters}", "#economy-event-study .main-svg",
+                               "dashboard-economy.png"),
+                         _shot(browser, url, "manager", f"/sagsbelastning{filters}", "#caseload-figure .main-svg",
+                               "dashboard-caseload.png"),
+                         _shot(browser, url, "manager", f"/befolkning{filters}", "#population-figure .main-svg",
+                               "dashboard-population.png"),
                          _shot(browser, url, "casemanager", f"/familietavle?kommune={view.kommunekode}",
                                "#board-table td", "dashboard-family-board.png", family=view.family_id),
                          _shot(browser, url, "operator", "/datakvalitet", "#quality-attention",
-                               "dashboard-data-quality.png")]
+                               "dashboard-data-quality.png"),
+                         _shot(browser, url, "admin", "/brugere", "#users-log td", "dashboard-users.png")]
                 browser.close()
         finally:
             server.terminate()
@@ -79,6 +87,7 @@ def _shot(browser, url: str, user: str, path: str, ready: str, name: str, family
     if family:
         page.click("#board-family")
         page.get_by_role("option", name=family.split("-", 1)[1]).click()
+        page.locator("#board-timeline .main-svg").first.wait_for()
         page.locator("#board-trend .main-svg").first.wait_for()
     time.sleep(1)  # let the figures finish drawing
     target = IMAGES / name

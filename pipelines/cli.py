@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -56,6 +57,30 @@ def _serve(args) -> int:
 
     serve(args.warehouse, args.port, args.users, behind_tls_proxy=args.behind_tls_proxy)
     return 0
+
+
+def _report(args) -> int:
+    from dashboards.period import Period
+    from dashboards.report import write_report
+
+    try:
+        written = write_report(args.warehouse, args.out, args.kommune, Period(*args.period), args.chromium,
+                               args.users)
+    except ValueError as error:
+        print(f"helhed report: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    return 0
+
+
+def _period(text: str) -> tuple[int | None, int | None]:
+    """'2022-2024', '2023' (that year), '2022-' or '-2024'."""
+    match = re.fullmatch(r"(\d{4})?(-)?(\d{4})?", text)
+    if not text or match is None or not (match[1] or match[3]):
+        raise argparse.ArgumentTypeError(f"{text!r} is no period: write 2022-2024, 2023, 2022- or -2024")
+    first, last = (int(y) if y else None for y in (match[1], match[3]))
+    return (first, first) if not match[2] else (first, last)
 
 
 def _disable_user(args) -> int:
@@ -125,6 +150,17 @@ def _parser() -> argparse.ArgumentParser:
                        help="served through a proxy that ends TLS: cookies over HTTPS only, the client address "
                        "from X-Forwarded-For")
     serve.set_defaults(func=_serve)
+    report = sub.add_parser("report", help="write the manager pages as self-contained HTML and every figure as PNG")
+    report.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    report.add_argument("--out", type=Path, required=True, help="folder for the HTML files and figurer/*.png")
+    report.add_argument("--kommune", help="one municipality (kommunekode); default every one in the warehouse")
+    report.add_argument("--period", type=_period, default=(None, None),
+                        help="calendar years, e.g. 2022-2024, 2023, 2022- (default: every year)")
+    report.add_argument("--chromium", type=Path, default=Path("/usr/bin/chromium"),
+                        help="the Chromium that draws the figures (default Debian's)")
+    report.add_argument("--users", type=Path, default=Path("var/users.json"),
+                        help="the export is recorded in the access log beside this users file")
+    report.set_defaults(func=_report)
     user = sub.add_parser("adduser", help="add or replace a dashboard user")
     user.add_argument("name")
     user.add_argument("--password", help="omitted: a random one is generated and saved beside the users file")

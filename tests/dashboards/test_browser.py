@@ -111,13 +111,16 @@ def test_casemanager_sees_only_own_families(page, base_url, password):
     screenshot(page, "family-board-casemanager.png")
 
 
-def test_logout_ends_the_session(page, base_url, password):
-    page.goto(f"{base_url}/programresultater")
-    log_in(page, "mette", password)
-    page.locator("#outcomes-summary").get_by_text("familier").first.wait_for()
+@pytest.mark.parametrize("user, path, ready", [
+    ("mette", "/programresultater", "#outcomes-summary"), ("carl", "/familietavle", "#board-table td"),
+    ("olga", "/datakvalitet", "#quality-attention"), ("anne", "/brugere", "#users-log td")])
+def test_each_role_logs_in_and_out(page, base_url, password, user, path, ready):
+    page.goto(base_url + path)
+    log_in(page, user, password)
+    page.locator(ready).first.wait_for()
     page.get_by_role("button", name="Log ud").click()
     page.wait_for_url(f"{base_url}/login")
-    page.goto(f"{base_url}/programresultater")
+    page.goto(base_url + path)
     assert page.url.startswith(f"{base_url}/login?next=")
 
 

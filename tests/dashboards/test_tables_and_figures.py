@@ -196,3 +196,16 @@ def board_family(start, end, reached, goals, placed=0) -> dict:
 ])
 def test_traffic_light(family, light):
     assert tables.traffic_light(family) == light
+
+
+def test_a_days_screenings_are_one_point_labelled_with_the_lowest_score():
+    day = dt.date(2023, 4, 3)
+    events = pd.DataFrame([
+        {"person_id": "c", "member_role": "BARN", "event_kind": "screening", "event_id": f"{d}-2023-04-03",
+         "event_code": d, "start_date": day, "end_date": day, "score": s}
+        for d, s in (("TRIVSEL", 3), ("SKOLE", 1))])
+    enrolments = pd.DataFrame([{"program": "Hel Familie", "enrolment_start": dt.date(2023, 1, 1),
+                                "enrolment_end": dt.date(2023, 12, 31)}])
+    (points,) = figures.family_timeline_figure(events, enrolments).data
+    assert (list(points.y), list(points.text), list(points.customdata)) == (
+        ["Barn 1 · Screening"], ["1"], ["TRIVSEL: 3, SKOLE: 1"])

@@ -1,7 +1,7 @@
 """The access log: every login, failed or locked login, logout, page view, callback that returns a family's
-data, every export (`helhed report`) and every change to a user, with who, what, from where and when. One JSON
-line per event in a file beside the users file, readable by its owner only; the admin reads it on the *Brugere*
-page."""
+data, every export (a CSV download, `helhed report`) and every change to a user, with who, what, from where and
+when. One JSON line per event in a file beside the users file, readable by its owner only; the admin reads it on
+the *Brugere* page."""
 
 import json
 import os

@@ -2,7 +2,7 @@
 
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboards import auth, data, inputs, registry, shell
+from dashboards import access_log, auth, data, inputs, registry, shell
 from dashboards.period import Period
 from dashboards.views import outcomes as view
 
@@ -46,6 +46,8 @@ def layout(kommune: str | None = None, program: str | None = None,
                  className="graphs"),
         dcc.Graph(id="outcomes-trend"),
         html.Div(id="outcomes-table"),
+        html.Button("Hent tabellen som CSV", id="outcomes-download-button", className="download"),
+        dcc.Download(id="outcomes-download"),
         html.Div(id="outcomes-across"),
         html.Div(id="outcomes-url-sink", hidden=True),
     ])
@@ -77,6 +79,21 @@ def update_outcomes(kommunekode, program, cohort, first, last):
     auth.require(PAGE)
     kommunekode, program, cohort, first, last = inputs.texts(kommunekode, program, cohort, first, last)
     return view.outcomes(kommunekode, program, cohort, Period.from_texts(first, last))
+
+
+@callback(Output("outcomes-download", "data"), Input("outcomes-download-button", "n_clicks"),
+          State("outcomes-kommune", "value"), State("outcomes-program", "value"), State("outcomes-cohort", "value"),
+          prevent_initial_call=True)
+def download_table(clicks, kommunekode, program, cohort):
+    """The indicator table as the page shows it; the export goes to the access log."""
+    auth.require(PAGE)
+    inputs.clicks(clicks)
+    kommunekode, program, cohort = inputs.texts(kommunekode, program, cohort)
+    text = view.indicator_csv(kommunekode, program, cohort)
+    if text is None:
+        return None
+    access_log.record("export", f"csv: programresultater, kommune {kommunekode}, {program}, kohorte {cohort}")
+    return {"content": text, "filename": f"programresultater-{kommunekode}-{cohort}.csv", "type": "text/csv"}
 
 
 @callback(Output("outcomes-across", "children"), Input("outcomes-program", "value"))

@@ -1,6 +1,8 @@
 """Programresultater: a programme's outcome indicators beside the seeds' figures, its cohorts over time, and the
 same indicators in every municipality that runs the programme."""
 
+import csv
+import io
 from typing import NamedTuple
 
 import pandas as pd
@@ -43,6 +45,22 @@ def outcomes(kommunekode: str | None, program: str | None, cohort: str | None, p
                                          if c != disclosure.ALL_COHORTS and period.holds(int(c))})
     return Outcomes(summary, figures.key_shares_figure(rows), figures.cost_figure(rows), trend,
                     indicator_table(rows, policy.threshold))
+
+
+def indicator_csv(kommunekode: str | None, program: str | None, cohort: str | None) -> str | None:
+    """The cohort's indicator table as the page shows it (suppressed cells as their marks), as CSV for a
+    spreadsheet; none when there is nothing to show."""
+    all_outcomes = data.program_outcomes(kommunekode, program) if kommunekode and program else []
+    if not any(o["cohort"] == cohort for o in all_outcomes):
+        return None
+    rows = _rows_by_cohort(kommunekode, program, all_outcomes, data.indicators(), settings.disclosure_policy())[cohort]
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(["Kommune", "Program", "Kohorte", "Indikator", "Værdi", "Nævner", "Evalueringernes tal", "Kilde"])
+    for r in rows.itertuples():
+        writer.writerow([kommunekode, program, cohort, r.label_da, r.value_text, r.denominator_text, r.seed_figure,
+                         r.seed_source])
+    return out.getvalue()
 
 
 def _rows_by_cohort(kommunekode: str, program: str, all_outcomes: list[dict], indicators: pd.DataFrame,

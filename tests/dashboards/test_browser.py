@@ -185,3 +185,13 @@ def test_the_period_and_municipality_live_in_the_url(page, base_url, password):
     page.locator("#caseload-from").get_by_text("2026").wait_for()
     page.locator("#caseload-kommune").get_by_text("Odense Kommune (461)").wait_for()
     screenshot(page, "caseload-municipalities.png")
+
+
+def test_manager_downloads_the_indicator_table(page, base_url, password):
+    page.goto(f"{base_url}/programresultater?kommune=420&program=Job+og+Familie&kohorte=ALL")
+    log_in(page, "mette", password)
+    page.locator("#outcomes-summary").get_by_text("10 familier").wait_for()
+    with page.expect_download() as download:
+        page.click("#outcomes-download-button")
+    assert download.value.suggested_filename == "programresultater-420-ALL.csv"
+    assert "420;Job og Familie;ALL;Familier;10;" in Path(download.value.path()).read_text(encoding="utf-8")

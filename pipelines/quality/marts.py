@@ -57,6 +57,13 @@ def _tested_keys(tests: list[dict], test_name: str) -> set[tuple[str, ...]]:
     return {tuple(t["test_metadata"]["kwargs"]["columns"]) for t in found}
 
 
+def tables_that_may_be_empty_in(manifest: dict) -> frozenset[str]:
+    """Marts whose YAML gives a reason they may hold no row (`config: meta: may_be_empty: <why>`)."""
+    return frozenset(node["name"] for node in manifest["nodes"].values()
+                     if node["resource_type"] == "model" and node["schema"] == PUBLISHED_SCHEMA
+                     and (node.get("config") or {}).get("meta", {}).get("may_be_empty"))
+
+
 def read_manifest(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -67,3 +74,10 @@ def published_keys() -> dict[str, tuple[str, ...]]:
     from ..transform.project import dbt_project
 
     return published_keys_in(read_manifest(dbt_project.manifest_path))
+
+
+@functools.cache
+def tables_that_may_be_empty() -> frozenset[str]:
+    from ..transform.project import dbt_project
+
+    return tables_that_may_be_empty_in(read_manifest(dbt_project.manifest_path))

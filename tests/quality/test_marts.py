@@ -4,7 +4,12 @@ from pathlib import Path
 import pytest
 
 from pipelines.quality.checks import PUBLISHED_TABLES
-from pipelines.quality.marts import published_keys, published_keys_in
+from pipelines.quality.marts import (
+    published_keys,
+    published_keys_in,
+    tables_that_may_be_empty,
+    tables_that_may_be_empty_in,
+)
 
 
 def test_keys_are_the_ones_the_mart_yaml_declares():
@@ -108,3 +113,11 @@ def test_the_key_table_in_docs_quality_is_the_one_the_yaml_declares():
         name, key = (cell.strip().split("`")[1] for cell in row.strip("|").split("|")[:2])
         documented[name] = tuple(column.strip() for column in key.split(","))
     assert documented == published_keys()
+
+
+def test_a_mart_may_be_empty_only_with_a_reason_in_its_yaml():
+    reason = {"config": {"meta": {"may_be_empty": "no goals before the first plan"}}}
+    assert tables_that_may_be_empty_in(manifest(
+        ("model.helhed.goals", {**model("goals")[1], **reason}), model("outcomes"),
+        ("model.helhed.staged", {**model("staged", schema="staging")[1], **reason}))) == {"goals"}
+    assert tables_that_may_be_empty() == {"family_goals"}

@@ -10,7 +10,8 @@ from ..resources import Warehouse
 
 
 def publish_file(build_path, published_path) -> None:
-    """Readers only ever see a complete file: the WAL is folded in first, then one atomic rename."""
+    """Readers only ever see a complete file: the WAL is folded in first, then one atomic rename. The file holds
+    person-level (pseudonymised) rows: readable by its owner only."""
     con = duckdb.connect(str(build_path))
     try:
         con.execute("CHECKPOINT")
@@ -19,6 +20,7 @@ def publish_file(build_path, published_path) -> None:
     wal = build_path.with_name(build_path.name + ".wal")
     if wal.exists():
         raise RuntimeError(f"{wal} still exists after checkpoint; not publishing")
+    os.chmod(build_path, 0o600)
     os.replace(build_path, published_path)
 
 

@@ -29,7 +29,7 @@ demo: $(INSTALLED)
 	@echo
 	@echo "Dashboards:  $(BIN)/helhed serve --warehouse $(WAREHOUSE)   then open http://127.0.0.1:8050 (user demo, password in var/demo-password.txt)"
 	@echo "Dagster UI:  $(BIN)/helhed dev   then open http://127.0.0.1:3000"
-	@echo "SQL:         $(BIN)/python -c \"import duckdb; print(duckdb.connect('$(WAREHOUSE)', read_only=True).sql('from analytics.program_outcomes'))\""
+	@echo "SQL:         $(BIN)/helhed query \"from analytics.program_outcomes where cohort = 'ALL'\"   (or $(BIN)/helhed shell; docs/queries.md)"
 
 # The README's pictures of the dashboards, each page as its role sees it, on the demo's warehouse.
 .PHONY: screenshots

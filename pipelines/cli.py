@@ -59,6 +59,46 @@ def _serve(args) -> int:
     return 0
 
 
+def _query(args) -> int:
+    from .query import QueryRefused, connect, render, run
+
+    try:
+        with connect(args.warehouse) as con:
+            sys.stdout.write(render(run(con, args.sql), args.output))
+    except QueryRefused as refusal:
+        print(f"helhed query: {refusal}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _shell(args) -> int:
+    from .query import QueryRefused, connect, render, run
+
+    try:
+        con = connect(args.warehouse)
+    except QueryRefused as refusal:
+        print(f"helhed shell: {refusal}", file=sys.stderr)
+        return 1
+    print(f"{args.warehouse}, read only. End a statement with ';', leave with .quit or Ctrl-D.")
+    statement = ""
+    with con:
+        while True:
+            try:
+                line = input("helhed> " if not statement else "   ...> ")
+            except EOFError:
+                print()
+                return 0
+            if not statement and line.strip() in (".quit", ".exit", "\\q"):
+                return 0
+            statement += line + "\n"
+            if statement.rstrip().endswith(";"):
+                try:
+                    sys.stdout.write(render(run(con, statement), "table"))
+                except QueryRefused as refusal:
+                    print(refusal)
+                statement = ""
+
+
 def _report(args) -> int:
     from dashboards.period import Period
     from dashboards.report import write_report
@@ -150,6 +190,16 @@ def _parser() -> argparse.ArgumentParser:
                        help="served through a proxy that ends TLS: cookies over HTTPS only, the client address "
                        "from X-Forwarded-For")
     serve.set_defaults(func=_serve)
+    query = sub.add_parser("query", help="run one SQL statement on the published warehouse, read only")
+    query.add_argument("sql", help='e.g. "from analytics.program_outcomes where cohort = \'ALL\'"')
+    query.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    output = query.add_mutually_exclusive_group()
+    output.add_argument("--csv", dest="output", action="store_const", const="csv", help="rows as CSV")
+    output.add_argument("--json", dest="output", action="store_const", const="json", help="rows as JSON")
+    query.set_defaults(func=_query, output="table")
+    shell = sub.add_parser("shell", help="an SQL prompt on the published warehouse, read only")
+    shell.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    shell.set_defaults(func=_shell)
     report = sub.add_parser("report", help="write the manager pages as self-contained HTML and every figure as PNG")
     report.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
     report.add_argument("--out", type=Path, required=True, help="folder for the HTML files and figurer/*.png")

@@ -45,6 +45,7 @@ def test_job_publishes_and_leaves_no_build_file(published):
     assert warehouse.exists()
     assert not warehouse.with_name(warehouse.name + ".building").exists()
     assert not warehouse.with_name(warehouse.name + ".wal").exists()
+    assert oct(warehouse.stat().st_mode & 0o777) == "0o600"  # person-level rows: the owner only
 
 
 def test_outcomes_of_the_hand_written_family(published):
@@ -237,3 +238,23 @@ def test_every_dashboard_page_answers_on_the_published_warehouse(published):
     assert bench.returncode == 0, bench.stderr[-2000:]
     pages = {line.split(" | ")[1] for line in bench.stdout.splitlines() if line.startswith("| warehouse |")}
     assert pages == {page.title for page in registry.PAGES}  # every page of the app, each as its role
+
+
+QUERIES = re.findall(r"```sql\n(.*?)```", (Path(__file__).resolve().parents[1] / "docs" / "queries.md")
+                     .read_text(encoding="utf-8"), re.S)
+
+
+def test_the_analysts_guide_has_its_queries():
+    assert len(QUERIES) == 7
+
+
+@pytest.mark.parametrize("sql", QUERIES, ids=[sql.split("\nfrom ", 1)[1].split()[0] for sql in QUERIES])
+def test_every_query_of_the_analysts_guide_runs_on_the_published_warehouse(published, sql):
+    from pipelines.query import connect, run
+
+    _, _, warehouse = published
+    with connect(warehouse) as con:
+        rows = run(con, sql)
+    named = [c.split(" as ")[-1].strip().split(".")[-1]
+             for c in sql.split("select", 1)[1].split("\nfrom", 1)[0].replace("\n", " ").split(",")]
+    assert list(rows.columns) == named

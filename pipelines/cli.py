@@ -59,6 +59,14 @@ def _serve(args) -> int:
     return 0
 
 
+def _status(args) -> int:
+    from .status import read_status, render
+
+    status = read_status(prepare_dagster_home(), args.warehouse)
+    sys.stdout.write(render(status, args.json))
+    return 0 if status["all_well"] else 1
+
+
 def _query(args) -> int:
     from .query import QueryRefused, connect, render, run
 
@@ -190,6 +198,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="served through a proxy that ends TLS: cookies over HTTPS only, the client address "
                        "from X-Forwarded-For")
     serve.set_defaults(func=_serve)
+    status = sub.add_parser("status", help="the last nightly runs and the snapshot in force per source "
+                            "(exit 0 all well, 1 the last run failed, a source is stale, or no warehouse)")
+    status.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    status.add_argument("--json", action="store_true", help="the same as JSON")
+    status.set_defaults(func=_status)
     query = sub.add_parser("query", help="run one SQL statement on the published warehouse, read only")
     query.add_argument("sql", help='e.g. "from analytics.program_outcomes where cohort = \'ALL\'"')
     query.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)

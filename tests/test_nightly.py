@@ -101,6 +101,27 @@ def test_failed_run_keeps_the_published_warehouse(published, capsys, monkeypatch
     err = capsys.readouterr().err
     assert "cpr/personer:snapshot_in_force" in err and "461" in err
     assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == before
+    # the morning after: the failed run comes first, and the status says the operator is needed
+    assert main(["status", "--warehouse", str(warehouse)]) == 1
+    first_run = capsys.readouterr().out.splitlines()[1]
+    assert " FAILURE " in first_run
+
+
+def test_status_names_the_runs_and_the_snapshots_in_force(published, capsys, monkeypatch):
+    root, _, warehouse = published
+    monkeypatch.setenv("DAGSTER_HOME", str(root / "dagster"))
+    main(["status", "--warehouse", str(warehouse), "--json"])
+    status = json.loads(capsys.readouterr().out)
+    assert status["runs"][-1]["status"] == "SUCCESS"  # the fixture's night, the oldest run
+    in_force = {(s["kommunekode"], s["source"]): s["extract_date"] for s in status["sources"]}
+    assert in_force[("420", "cpr")] == EXTRACT_DATE and in_force[("420", "program")] == EXTRACT_DATE
+
+
+def test_status_without_runs_or_warehouse_needs_the_operator(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster"))
+    assert main(["status", "--warehouse", str(tmp_path / "none.duckdb")]) == 1
+    out = capsys.readouterr().out
+    assert "  none yet" in out and f"no published warehouse at {tmp_path / 'none.duckdb'}" in out
 
 
 def _query(warehouse, sql: str) -> list[tuple]:

@@ -25,6 +25,10 @@ def _run(args) -> int:
     except MissingKey as err:
         print(f"helhed run: {err}", file=sys.stderr)
         return 2
+    problem = _landing_problem(args.landing) or _folder_problem(args.warehouse.parent)
+    if problem:
+        print(f"helhed run: {problem}", file=sys.stderr)
+        return 2
     report = run_nightly(args.landing, args.warehouse, args.verbose, args.memory_limit)
     if not report.success:
         print(f"helhed run: the nightly job failed (run {report.run_id}); the published warehouse was not replaced.",
@@ -46,6 +50,25 @@ def _run(args) -> int:
     return 0
 
 
+def _landing_problem(landing: Path) -> str | None:
+    from .ingest.landing import municipalities_in
+
+    if not landing.is_dir():
+        return f"no landing folder at {landing}"
+    if not municipalities_in(landing):
+        return f"{landing} holds no municipality (a folder named by its kommunekode, such as {landing / '420'})"
+    return None
+
+
+def _folder_problem(folder: Path) -> str | None:
+    """The warehouse's folder exists or can be made, and can be written."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return f"cannot make the warehouse folder {folder}: {error.strerror}"
+    return None if os.access(folder, os.W_OK) else f"cannot write in the warehouse folder {folder}"
+
+
 def _keygen(args) -> int:
     path = key_file()
     print(f"{'created' if create_key_file(path) else 'kept existing'} pseudonym key {path}")
@@ -55,6 +78,13 @@ def _keygen(args) -> int:
 def _serve(args) -> int:
     from dashboards.app import serve
 
+    if not args.warehouse.is_file():
+        print(f"helhed serve: no published warehouse at {args.warehouse} (run `helhed run` first)", file=sys.stderr)
+        return 2
+    if not args.users.is_file():
+        print(f"helhed serve: no users file at {args.users} (add a user with `helhed adduser NAME --role ROLE "
+              f"--users {args.users}`)", file=sys.stderr)
+        return 2
     serve(args.warehouse, args.port, args.users, behind_tls_proxy=args.behind_tls_proxy)
     return 0
 

@@ -15,6 +15,7 @@ from dagster import (
 from ..resources import Freshness, Landing, Warehouse
 from . import published
 from .contracts import TableContract, contracts_by_source
+from .landing import municipalities_in
 from .pseudonym import load_key
 from .sources import SourceOutcome, ingest_source, prepare
 
@@ -92,10 +93,6 @@ def _freshness_check(con, contract: TableContract) -> AssetCheckResult:
     )
 
 
-def _municipalities(landing: Landing) -> set[str]:
-    return {p.name for p in landing.folder.iterdir() if p.is_dir() and p.name.isdigit()}
-
-
 def source_assets(source: str, contracts: list[TableContract]):
     @multi_asset(
         name=f"ingest_{source}",
@@ -121,7 +118,7 @@ def source_assets(source: str, contracts: list[TableContract]):
             checks = [(_lines_check(con, c), _freshness_check(con, c)) for c in contracts]
         for rejection in outcome.rejected:
             context.log.warning(f"rejected snapshot {rejection}")
-        municipalities = _municipalities(landing)
+        municipalities = municipalities_in(landing.folder)
         for contract, (lines, fresh) in zip(contracts, checks):
             loads = [load for load in outcome.loads if load.table == contract.table]
             yield MaterializeResult(asset_key=_table_key(contract), metadata={

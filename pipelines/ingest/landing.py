@@ -25,6 +25,11 @@ class Snapshot:
         return self.manifest_path.is_file()
 
 
+def municipalities_in(landing: Path) -> set[str]:
+    """The municipalities of a landing folder: its subfolders named by a kommunekode."""
+    return {p.name for p in landing.iterdir() if p.is_dir() and p.name.isdigit()}
+
+
 def find_snapshots(landing: Path, source: str) -> dict[str, list[Snapshot]]:
     """Snapshots of one source per municipality, newest first. Folders not named as dates are skipped."""
     found: dict[str, list[Snapshot]] = {}

@@ -6,6 +6,7 @@ from .publish.assets import published_warehouse
 from .quality.checks import expectation_checks
 from .resources import default_resources
 from .schedules import nightly_job, nightly_schedule
+from .sensors import complete_deliveries_sensor, nightly_failure_alert, stale_sources_alert
 from .transform.assets import dbt_models
 from .transform.project import dbt_resource
 
@@ -14,5 +15,6 @@ defs = Definitions(
     asset_checks=expectation_checks,
     jobs=[nightly_job],
     schedules=[nightly_schedule],
+    sensors=[complete_deliveries_sensor, nightly_failure_alert, stale_sources_alert],
     resources={**default_resources(), "dbt": dbt_resource()},
 )

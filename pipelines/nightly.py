@@ -28,15 +28,24 @@ def _instance() -> DagsterInstance:
     return DagsterInstance.get()
 
 
+# What the project's Dagster instance needs unless the operator's dagster.yaml says otherwise: no telemetry (a
+# warehouse of personal data does not phone home), and a run the daemon started (schedule, sensor) that crashed is
+# started once more; a run that failed on a check or a step is not.
+INSTANCE_DEFAULTS = {
+    "telemetry": {"enabled": False},
+    "run_retries": {"enabled": True, "max_retries": 1, "retry_on_asset_or_op_failure": False},
+}
+
+
 def prepare_dagster_home() -> Path:
-    """Run history lives in DAGSTER_HOME (default var/dagster). Dagster's telemetry is off unless the operator's
-    dagster.yaml says otherwise: a warehouse of personal data does not phone home."""
+    """Run history lives in DAGSTER_HOME (default var/dagster); its dagster.yaml gains what INSTANCE_DEFAULTS names
+    and the operator has not set."""
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(DAGSTER_HOME_DEFAULT.resolve())))
     home.mkdir(parents=True, exist_ok=True)
     config_file = home / "dagster.yaml"
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8")) if config_file.exists() else None
-    if not (config or {}).get("telemetry"):
-        config_file.write_text(yaml.safe_dump({**(config or {}), "telemetry": {"enabled": False}}), encoding="utf-8")
+    config = (yaml.safe_load(config_file.read_text(encoding="utf-8")) if config_file.exists() else None) or {}
+    if not INSTANCE_DEFAULTS.keys() <= config.keys():
+        config_file.write_text(yaml.safe_dump({**INSTANCE_DEFAULTS, **config}), encoding="utf-8")
     return home
 
 

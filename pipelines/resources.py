@@ -5,6 +5,7 @@ variables named here.
 """
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -12,10 +13,13 @@ from pathlib import Path
 import duckdb
 from dagster import ConfigurableResource, EnvVar
 
+from .alerts import raise_alert
 from .ingest.sources import FreshnessPolicy
 
 LANDING_ENV = "HELHED_LANDING"
 WAREHOUSE_ENV = "HELHED_WAREHOUSE"
+ALERTS_FOLDER_ENV = "HELHED_ALERTS_FOLDER"
+ALERT_COMMAND_ENV = "HELHED_ALERT_COMMAND"
 DEFAULT_LANDING = Path("landing")
 DEFAULT_WAREHOUSE = Path("var/warehouse/helhed.duckdb")
 
@@ -73,11 +77,25 @@ class Freshness(ConfigurableResource):
         return date.fromisoformat(self.today) if self.today else date.today()
 
 
+class Alerts(ConfigurableResource):
+    """Where alerts go: a file under `folder` always, and `command` (a shell command that reads the alert on its
+    standard input, e.g. `mail -s Helhed drift@kommune.dk`) when set."""
+
+    folder: str = "var/alerts"
+    command: str | None = None
+
+    def send(self, kind: str, text: str) -> Path:
+        return raise_alert(Path(self.folder), self.command, kind, text)
+
+
 def default_resources() -> dict:
+    """The daemon's runs (schedule, sensor) and its alerts read their places from the environment of the daemon."""
     return {
         "landing": Landing(path=EnvVar(LANDING_ENV)),
         "warehouse": Warehouse(path=EnvVar(WAREHOUSE_ENV)),
         "freshness": Freshness(),
+        "alerts": Alerts(folder=os.environ.get(ALERTS_FOLDER_ENV, "var/alerts"),
+                         command=os.environ.get(ALERT_COMMAND_ENV) or None),
     }
 
 

@@ -220,6 +220,7 @@ def test_the_run_history_home_has_dagster_telemetry_off(published):
     instance = DagsterInstance.from_config(str(root / "dagster"))
     try:
         assert instance.telemetry_enabled is False
+        assert (instance.run_retries_enabled, instance.run_retries_max_retries) == (True, 1)
     finally:
         instance.dispose()
 

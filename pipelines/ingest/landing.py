@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,26 @@ def find_snapshots(landing: Path, source: str) -> dict[str, list[Snapshot]]:
         ]
         found[kommunekode] = sorted(snapshots, key=lambda s: s.extract_date, reverse=True)
     return found
+
+
+def complete_deliveries(landing: Path, sources: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Per municipality and source: the extract date (ISO) of the newest snapshot whose manifest is written."""
+    found: dict[str, dict[str, str]] = {}
+    for source in sources:
+        for kommunekode, snapshots in find_snapshots(landing, source).items():
+            complete = next((s for s in snapshots if s.is_complete), None)
+            if complete is not None:
+                found.setdefault(kommunekode, {})[source] = complete.extract_date.isoformat()
+    return found
+
+
+def ready_for_a_night(deliveries: dict[str, dict[str, str]], required: set[str],
+                      started_on: dict[str, dict[str, str]]) -> list[str]:
+    """The municipalities where every required source has a complete snapshot and at least one source has a newer
+    one than when the job was last started for it (`started_on`: the deliveries of that start)."""
+    return sorted(kommunekode for kommunekode, newest in deliveries.items()
+                  if required <= newest.keys()
+                  and any(date_ > started_on.get(kommunekode, {}).get(source, "") for source, date_ in newest.items()))
 
 
 def _is_date(text: str) -> bool:

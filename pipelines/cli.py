@@ -89,6 +89,20 @@ def _serve(args) -> int:
     return 0
 
 
+def _erase(args) -> int:
+    from .privacy import InvalidCpr, request_erasure, requests_file
+
+    cpr = sys.stdin.readline().strip() if args.cpr == "-" else args.cpr
+    try:
+        pseudonym = request_erasure(requests_file(args.warehouse), cpr, args.reason, load_key())
+    except (MissingKey, InvalidCpr, ValueError) as error:
+        print(f"helhed erase: {error}", file=sys.stderr)
+        return 2
+    print(f"erasure of {pseudonym} recorded in {requests_file(args.warehouse)}: from the next run the person is in "
+          "no table of the warehouse; each night's receipt is in audit.erasures")
+    return 0
+
+
 def _status(args) -> int:
     from .status import read_status, render
 
@@ -228,6 +242,13 @@ def _parser() -> argparse.ArgumentParser:
                        help="served through a proxy that ends TLS: cookies over HTTPS only, the client address "
                        "from X-Forwarded-For")
     serve.set_defaults(func=_serve)
+    erase = sub.add_parser("erase", help="erase a person on request: gone from every table from the next run")
+    erase.add_argument("--cpr", required=True, help="the CPR number, or - to read it from standard input (keeps it "
+                       "out of the shell's history); only its pseudonym is recorded")
+    erase.add_argument("--reason", required=True, help="the request or case the erasure answers")
+    erase.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE,
+                       help="the published warehouse; the erasure list is kept beside it")
+    erase.set_defaults(func=_erase)
     status = sub.add_parser("status", help="the last nightly runs and the snapshot in force per source "
                             "(exit 0 all well, 1 the last run failed, a source is stale, or no warehouse)")
     status.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)

@@ -12,6 +12,7 @@ from dagster import (
     multi_asset,
 )
 
+from ..privacy import erase, erased_pseudonyms, requests_file
 from ..resources import Freshness, Landing, Warehouse
 from . import published
 from .contracts import TableContract, contracts_by_source
@@ -55,27 +56,29 @@ def _in_force_check(contract: TableContract, outcome: SourceOutcome, municipalit
 
 
 UNACCOUNTED_LINES = """
-select f.kommunekode, f.file, f.rows_delivered, f.rows_loaded, f.rows_quarantined,
+select f.kommunekode, f.file, f.rows_delivered, f.rows_loaded, f.rows_quarantined, coalesce(f.rows_erased, 0),
        (select count(distinct q.line) from audit.quarantine q
         where q.kommunekode = f.kommunekode and q.source = f.source and q.extract_date = f.extract_date
           and q.file = f.file) as lines_in_quarantine
 from audit.file_loads f
 where f.table_name = ?
-  and (f.rows_delivered <> f.rows_loaded + f.rows_quarantined or f.rows_quarantined <> lines_in_quarantine)
+  and (f.rows_delivered <> f.rows_loaded + f.rows_quarantined + coalesce(f.rows_erased, 0)
+       or f.rows_quarantined <> lines_in_quarantine)
 """
 
 
 def _lines_check(con, contract: TableContract) -> AssetCheckResult:
-    """Nothing lost: every delivered line is loaded or quarantined (audit.file_loads against audit.quarantine)."""
+    """Nothing lost: every delivered line is loaded, quarantined or erased on request (audit.file_loads against
+    audit.quarantine)."""
     broken = con.execute(UNACCOUNTED_LINES, [contract.raw_table]).fetchall()
     return AssetCheckResult(
         asset_key=_table_key(contract),
         check_name="delivered_equals_loaded_plus_quarantined",
         passed=not broken,
-        metadata={"files_not_adding_up": [f"{k} {file}: {d} delivered, {ld} loaded, {q} quarantined, {n} lines in "
-                                          "quarantine" for k, file, d, ld, q, n in broken]},
-        description="; ".join(f"{k} {file}: {d} delivered ≠ {ld} loaded + {q} quarantined"
-                              for k, file, d, ld, q, _ in broken) or None,
+        metadata={"files_not_adding_up": [f"{k} {file}: {d} delivered, {ld} loaded, {q} quarantined, {e} erased, "
+                                          f"{n} lines in quarantine" for k, file, d, ld, q, e, n in broken]},
+        description="; ".join(f"{k} {file}: {d} delivered ≠ {ld} loaded + {q} quarantined + {e} erased"
+                              for k, file, d, ld, q, e, _ in broken) or None,
     )
 
 
@@ -115,6 +118,7 @@ def source_assets(source: str, contracts: list[TableContract]):
             prepare(con, load_key())
             published.attach(con, warehouse.published_path)
             outcome = ingest_source(con, landing.folder, source, today=freshness.as_of, policy=freshness.policy)
+            erase(con, source, contracts, erased_pseudonyms(requests_file(warehouse.published_path)), freshness.as_of)
             checks = [(_lines_check(con, c), _freshness_check(con, c)) for c in contracts]
         for rejection in outcome.rejected:
             context.log.warning(f"rejected snapshot {rejection}")

@@ -206,7 +206,7 @@ def _insert(con, delivered: DeliveredFile, snapshot: Snapshot, extract_date, man
     (loaded,) = con.execute(f"SELECT count(*) FILTER ({valid}) FROM checked").fetchone()
     load = FileLoad(contract.table, file, delivered.scan.data_lines, loaded, delivered.scan.data_lines - loaded,
                     delivered.warnings)
-    con.execute(f"INSERT INTO audit.file_loads SELECT {origin}, ?, ?, ?, ?",
+    con.execute(f"INSERT INTO audit.file_loads SELECT {origin}, ?, ?, ?, ?, 0",
                 [load.rows_delivered, load.rows_loaded, load.rows_quarantined, load.warnings or None])
     return load
 

@@ -21,7 +21,7 @@ AUDIT_COLUMNS = {
     "snapshots_in_force": ("kommunekode", "source", "extract_date", "delivered_date", "origin", "age_days",
                            "freshness"),
     "file_loads": ("kommunekode", "source", "extract_date", "table_name", "file", "rows_delivered", "rows_loaded",
-                   "rows_quarantined", "warnings"),
+                   "rows_quarantined", "warnings", "rows_erased"),
     "quarantine": ("kommunekode", "source", "extract_date", "file", "line", "rule", "column_name", "detail",
                    "row_json", "raw_line"),
     "expectation_results": ("run_id", "run_at", "table_name", "expectation", "column_name", "success", "observed",
@@ -42,7 +42,7 @@ where status = 'rejected' order by extract_date desc, file
 # forward was reported then.
 FILES = """
 select f.kommunekode, f.source, f.extract_date, f.table_name, f.file,
-       f.rows_delivered, f.rows_loaded, f.rows_quarantined, f.warnings,
+       f.rows_delivered, f.rows_loaded, f.rows_quarantined, coalesce(f.rows_erased, 0) as rows_erased, f.warnings,
        exists (select 1 from audit.snapshots as s
                where s.kommunekode = f.kommunekode and s.source = f.source
                and s.extract_date = f.extract_date and s.status = 'loaded') as loaded_in_last_run
@@ -143,7 +143,7 @@ def read_sources(con) -> list[dict]:
     for row in _rows(con, REJECTED):
         entry(row)["rejected"].append(row)
     for row in _rows(con, FILES):
-        row["balanced"] = row["rows_delivered"] == row["rows_loaded"] + row["rows_quarantined"]
+        row["balanced"] = row["rows_delivered"] == row["rows_loaded"] + row["rows_quarantined"] + row["rows_erased"]
         entry(row)["files"].append(row)
     for row in read_quarantine(con):
         entry(row)["quarantine"].append(row)

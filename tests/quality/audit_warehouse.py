@@ -102,7 +102,10 @@ def audit_warehouse(path: Path, rows: dict[str, list[tuple]]) -> Path:
     with duckdb.connect(str(path)) as con:
         create_audit_tables(con)
         for table in AUDIT_TABLES:
-            if rows[table]:
-                marks = ", ".join("?" for _ in rows[table][0])
-                con.executemany(f"insert into audit.{table} values ({marks})", rows[table])
+            if rows.get(table):
+                # the rows name the table's first columns; a later column (such as rows_erased) stays empty
+                columns = [d[0] for d in con.execute(f"select * from audit.{table} limit 0").description]
+                width = len(rows[table][0])
+                con.executemany(f"insert into audit.{table} ({', '.join(columns[:width])}) "
+                                f"values ({', '.join('?' * width)})", rows[table])
     return path

@@ -13,6 +13,8 @@ from .ingest.pseudonym import MissingKey, create_key_file, key_file, load_key
 from .nightly import prepare_dagster_home
 from .resources import DEFAULT_LANDING, DEFAULT_WAREHOUSE, LANDING_ENV, WAREHOUSE_ENV
 
+USERS_FILE = Path("var/users.json")
+
 
 def _run(args) -> int:
     from .evaluation.truth import format_savings, savings_against_truth
@@ -227,17 +229,17 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     add_generate(sub)
     run = sub.add_parser("run", help="run the nightly job on a landing folder and publish the warehouse")
-    run.add_argument("--landing", type=Path, default=DEFAULT_LANDING)
-    run.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    run.add_argument("--landing", type=Path, default=DEFAULT_LANDING, help="the landing folder the systems deliver to")
+    _add_warehouse(run)
     run.add_argument("--verbose", action="store_true", help="print every Dagster event and dbt's output")
     run.add_argument("--memory-limit", help="DuckDB's memory limit for the build, e.g. 16GB or 60%% "
                      "(default 80%% of the machine's memory, DuckDB's own)")
     run.set_defaults(func=_run)
     sub.add_parser("keygen", help="create the pseudonym key file if there is none").set_defaults(func=_keygen)
     serve = sub.add_parser("serve", help="serve the dashboards on the published warehouse")
-    serve.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
-    serve.add_argument("--port", type=int, default=8050)
-    serve.add_argument("--users", type=Path, default=Path("var/users.json"))
+    _add_warehouse(serve)
+    serve.add_argument("--port", type=int, default=8050, help="the port on 127.0.0.1")
+    _add_users(serve)
     serve.add_argument("--behind-tls-proxy", action="store_true",
                        help="served through a proxy that ends TLS: cookies over HTTPS only, the client address "
                        "from X-Forwarded-For")
@@ -246,34 +248,32 @@ def _parser() -> argparse.ArgumentParser:
     erase.add_argument("--cpr", required=True, help="the CPR number, or - to read it from standard input (keeps it "
                        "out of the shell's history); only its pseudonym is recorded")
     erase.add_argument("--reason", required=True, help="the request or case the erasure answers")
-    erase.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE,
-                       help="the published warehouse; the erasure list is kept beside it")
+    _add_warehouse(erase, "the published warehouse; the erasure list is kept beside it")
     erase.set_defaults(func=_erase)
     status = sub.add_parser("status", help="the last nightly runs and the snapshot in force per source "
                             "(exit 0 all well, 1 the last run failed, a source is stale, or no warehouse)")
-    status.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    _add_warehouse(status)
     status.add_argument("--json", action="store_true", help="the same as JSON")
     status.set_defaults(func=_status)
     query = sub.add_parser("query", help="run one SQL statement on the published warehouse, read only")
     query.add_argument("sql", help='e.g. "from analytics.program_outcomes where cohort = \'ALL\'"')
-    query.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    _add_warehouse(query)
     output = query.add_mutually_exclusive_group()
     output.add_argument("--csv", dest="output", action="store_const", const="csv", help="rows as CSV")
     output.add_argument("--json", dest="output", action="store_const", const="json", help="rows as JSON")
     query.set_defaults(func=_query, output="table")
     shell = sub.add_parser("shell", help="an SQL prompt on the published warehouse, read only")
-    shell.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    _add_warehouse(shell)
     shell.set_defaults(func=_shell)
     report = sub.add_parser("report", help="write the manager pages as self-contained HTML and every figure as PNG")
-    report.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    _add_warehouse(report)
     report.add_argument("--out", type=Path, required=True, help="folder for the HTML files and figurer/*.png")
     report.add_argument("--kommune", help="one municipality (kommunekode); default every one in the warehouse")
     report.add_argument("--period", type=_period, default=(None, None),
                         help="calendar years, e.g. 2022-2024, 2023, 2022- (default: every year)")
     report.add_argument("--chromium", type=Path, default=Path("/usr/bin/chromium"),
                         help="the Chromium that draws the figures (default Debian's)")
-    report.add_argument("--users", type=Path, default=Path("var/users.json"),
-                        help="the export is recorded in the access log beside this users file")
+    _add_users(report)
     report.set_defaults(func=_report)
     user = sub.add_parser("adduser", help="add or replace a dashboard user")
     user.add_argument("name")
@@ -281,24 +281,44 @@ def _parser() -> argparse.ArgumentParser:
     user.add_argument("--keep", action="store_true", help="leave an existing user of that name as it is")
     user.add_argument("--role", required=True, choices=["manager", "casemanager", "operator", "admin"])
     user.add_argument("--casemanager-id", default=None)
-    user.add_argument("--users", type=Path, default=Path("var/users.json"))
+    _add_users(user)
     user.set_defaults(func=_add_user)
     disable = sub.add_parser("disableuser", help="stop a dashboard user from logging in and end their sessions")
     disable.add_argument("name")
     disable.add_argument("--enable", action="store_true", help="let the user log in again")
-    disable.add_argument("--users", type=Path, default=Path("var/users.json"))
+    _add_users(disable)
     disable.set_defaults(func=_disable_user)
     quality = sub.add_parser("quality", help="what needs the operator: snapshots, quarantine, expectations "
                              "(exit 0 all well, 1 attention needed, 2 unreadable warehouse)")
-    quality.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    _add_warehouse(quality)
     quality.add_argument("--json", action="store_true", help="the same report as JSON")
     quality.set_defaults(func=_quality)
     dev = sub.add_parser("dev", help="the Dagster UI on this project")
-    dev.add_argument("--port", type=int, default=3000)
-    dev.add_argument("--landing", type=Path, default=DEFAULT_LANDING)
-    dev.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    dev.add_argument("--port", type=int, default=3000, help="the port of the Dagster UI")
+    dev.add_argument("--landing", type=Path, default=DEFAULT_LANDING, help="the landing folder the systems deliver to")
+    _add_warehouse(dev)
     dev.set_defaults(func=_dev)
+    for command in sub.choices.values():
+        command.formatter_class = _HelpWithDefaults
     return parser
+
+
+class _HelpWithDefaults(argparse.ArgumentDefaultsHelpFormatter):
+    """Every option's help names its default, unless there is none to name (no value, a switch that is off)."""
+
+    def _get_help_string(self, action):
+        if action.default in (None, False, argparse.SUPPRESS):
+            return action.help
+        return super()._get_help_string(action)
+
+
+def _add_warehouse(parser: argparse.ArgumentParser, text: str = "the published warehouse") -> None:
+    parser.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE, help=text)
+
+
+def _add_users(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--users", type=Path, default=USERS_FILE,
+                        help="the dashboard users file; the access log lies beside it")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -43,4 +43,7 @@ def test_serve_without_a_warehouse_or_users(tmp_path, capsys):
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as done:
         main([command, "--help"])
-    assert done.value.code == 0 and "usage: helhed" in capsys.readouterr().out
+    text = " ".join(capsys.readouterr().out.split())
+    assert done.value.code == 0 and "usage: helhed" in text and "(default: False)" not in text
+    if "--warehouse" in text:  # every option with a default says it
+        assert "(default: var/warehouse/helhed.duckdb)" in text

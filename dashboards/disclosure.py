@@ -16,6 +16,7 @@ The threshold is `HELHED_MIN_CELL` (default 5, as Sundhedsdatastyrelsen; Danmark
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 PRIMARY, DOMINANCE, SECONDARY = "primary", "dominance", "secondary"
@@ -55,11 +56,13 @@ def suppressed_cells(outcomes: list[dict], family_amounts: pd.DataFrame, units: 
     `family_amounts` has one row per enrolment of the programme: `cohort` (its start year) and the amounts of
     FAMILY_AMOUNTS; `units` maps each indicator to its unit (n, pct, years, dkk, ...)."""
     bases = {(o["cohort"], i): cell_base(o, i, unit) for o in outcomes for i, unit in units.items()}
+    by_cohort = {ALL_COHORTS: family_amounts, **dict(tuple(family_amounts.groupby("cohort")))}
     reasons = {}
     for (cohort, indicator_id), base in bases.items():
         if _below_threshold(base, units[indicator_id], policy.threshold):
             reasons[cohort, indicator_id] = PRIMARY
-        elif indicator_id in FAMILY_AMOUNTS and _dominated(family_amounts, cohort, indicator_id, policy):
+        elif indicator_id in FAMILY_AMOUNTS and dominated(
+                by_cohort.get(cohort, family_amounts.iloc[0:0])[FAMILY_AMOUNTS[indicator_id]], policy):
             reasons[cohort, indicator_id] = DOMINANCE
     cohorts = sorted({o["cohort"] for o in outcomes} - {ALL_COHORTS})
     for indicator_id in units:
@@ -74,16 +77,12 @@ def _below_threshold(base, unit: str, threshold: int) -> bool:
     return 0 < base < threshold if unit == "n" else base < threshold
 
 
-def _dominated(family_amounts: pd.DataFrame, cohort: str, indicator_id: str, policy: Policy) -> bool:
-    rows = family_amounts if cohort == ALL_COHORTS else family_amounts[family_amounts["cohort"] == cohort]
-    return dominated(rows[FAMILY_AMOUNTS[indicator_id]], policy)
-
-
 def dominated(amounts: pd.Series, policy: Policy) -> bool:
     """Whether the largest families' amounts (one per family) make up more than the dominance share of the total."""
-    amounts = amounts.dropna().astype(float).abs().sort_values(ascending=False)
-    total = amounts.sum()
-    return total > 0 and amounts.iloc[:policy.dominant_families].sum() > policy.dominance_share * total
+    values = np.abs(np.asarray(amounts, dtype=float))
+    values = np.sort(values[~np.isnan(values)])
+    total = values.sum()
+    return bool(total > 0 and values[-policy.dominant_families:].sum() > policy.dominance_share * total)
 
 
 def family_totals(per_family: pd.DataFrame, by: str, columns: list[str], policy: Policy) -> tuple[pd.DataFrame, int]:

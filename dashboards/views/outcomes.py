@@ -53,7 +53,8 @@ def indicator_csv(kommunekode: str | None, program: str | None, cohort: str | No
     all_outcomes = data.program_outcomes(kommunekode, program) if kommunekode and program else []
     if not any(o["cohort"] == cohort for o in all_outcomes):
         return None
-    rows = _rows_by_cohort(kommunekode, program, all_outcomes, data.indicators(), settings.disclosure_policy())[cohort]
+    rows = _rows_by_cohort(kommunekode, program, all_outcomes, data.indicators(), settings.disclosure_policy(),
+                           shown={cohort})[cohort]
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     writer.writerow(["Kommune", "Program", "Kohorte", "Indikator", "Værdi", "Nævner", "Evalueringernes tal", "Kilde"])
@@ -64,14 +65,15 @@ def indicator_csv(kommunekode: str | None, program: str | None, cohort: str | No
 
 
 def _rows_by_cohort(kommunekode: str, program: str, all_outcomes: list[dict], indicators: pd.DataFrame,
-                    policy: disclosure.Policy, amounts: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
-    """Every cohort's indicator rows as disclosure control leaves them (all cohorts weighed together)."""
-    amounts = data.family_amounts(kommunekode, program) if amounts is None else amounts
+                    policy: disclosure.Policy, shown: set[str] | None = None) -> dict[str, pd.DataFrame]:
+    """The indicator rows of the cohorts `shown` (default every one) as disclosure control leaves them: all cohorts
+    are weighed together, whichever are shown."""
+    amounts = data.family_amounts(kommunekode, program)
     hidden = disclosure.suppressed_cells(all_outcomes, amounts, tables.indicator_units(all_outcomes[0], indicators),
                                          policy)
     return {o["cohort"]: tables.indicator_rows(o, indicators, {i: r for (c, i), r in hidden.items()
                                                                if c == o["cohort"]}, policy.threshold)
-            for o in all_outcomes}
+            for o in all_outcomes if shown is None or o["cohort"] in shown}
 
 
 def indicator_table(rows: pd.DataFrame, threshold: int) -> html.Div:
@@ -102,12 +104,23 @@ def across_municipalities(program: str | None) -> html.Div | None:
         return None
     policy, indicators = settings.disclosure_policy(), data.indicators()
     amounts = data.family_amounts_everywhere(program)
+    by_kommune = dict(tuple(amounts.groupby("kommunekode")))
+    # only the compared indicators: each is suppressed on its own cells across the cohorts
+    units = {i: u for i, u in tables.indicator_units(next(iter(by_municipality.values()))[0], indicators).items()
+             if i in COMPARED}
     labels = indicators.set_index("indicator_id")["label_da"].to_dict()
     header = html.Tr([html.Th("Kommune")] + [html.Th(labels.get(i, i)) for i in COMPARED])
     body = []
     for kommunekode, all_outcomes in by_municipality.items():
-        rows = _rows_by_cohort(kommunekode, program, all_outcomes, indicators, policy,
-                               amounts[amounts["kommunekode"] == kommunekode])[disclosure.ALL_COHORTS]
+        overall = next((o for o in all_outcomes if o["cohort"] == disclosure.ALL_COHORTS), None)
+        if overall is None:
+            continue
+        hidden = disclosure.suppressed_cells(all_outcomes, by_kommune.get(kommunekode, amounts.iloc[0:0]), units,
+                                             policy)
+        compared = {c: v for c, v in overall.items()
+                    if c in tables.KEY_COLUMNS or c.removesuffix(disclosure.DENOMINATOR_SUFFIX) in COMPARED}
+        rows = tables.indicator_rows(compared, indicators, {i: r for (c, i), r in hidden.items()
+                                                            if c == disclosure.ALL_COHORTS}, policy.threshold)
         by_id = rows.set_index("indicator_id")
         body.append(html.Tr([html.Td(shell.municipality_name(kommunekode))] + [
             _compared_cell(by_id.loc[i]) if i in by_id.index else html.Td("–") for i in COMPARED]))

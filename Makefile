@@ -60,6 +60,7 @@ test: $(INSTALLED) lint chromium
 contracts: $(INSTALLED)
 	$(BIN)/python -m pipelines.ingest.code_lists --write
 	$(BIN)/python -m pipelines.ingest.dbt_schema --write
+	$(BIN)/python -m pipelines.data_dictionary --write
 	$(BIN)/pytest -q tests/contracts
 
 # The loader against mutated deliveries: FUZZ_EXAMPLES cases (default 10,000; about 20 minutes), the count at the end.

@@ -151,3 +151,10 @@ def test_manifest_example_describes_its_file():
     assert entry["sha256"] == hashlib.sha256(file_text.encode("utf-8")).hexdigest()
     assert entry["rows"] == file_text.count("\n") - 1
     assert file_text.splitlines()[0].split(manifest["delimiter"]) == contract.column_names
+
+
+def test_the_data_dictionary_is_the_one_the_yaml_gives():
+    from pipelines.data_dictionary import render
+    from pipelines.ingest.rendered import stale_files
+
+    assert stale_files(render()) == [], "run: python -m pipelines.data_dictionary --write"

@@ -36,6 +36,17 @@ demo: $(INSTALLED)
 screenshots: $(INSTALLED) chromium
 	$(BIN)/python docs/screenshots.py --warehouse $(WAREHOUSE)
 
+# The dbt docs as one static page (docs/dbt/index.html), catalogued on a scratch copy of the demo's warehouse (dbt
+# opens its database for writing; the published file is never written).
+.PHONY: dbt-docs
+dbt-docs: $(INSTALLED)
+	@mkdir -p var/dbt-docs docs/dbt
+	cp $(WAREHOUSE) var/dbt-docs/catalog.duckdb
+	HELHED_DUCKDB_PATH=$(CURDIR)/var/dbt-docs/catalog.duckdb $(BIN)/dbt docs generate --static --project-dir dbt \
+	  --profiles-dir dbt --target-path $(CURDIR)/var/dbt-docs/target --log-path $(CURDIR)/var/dbt-docs/logs
+	cp var/dbt-docs/target/static_index.html docs/dbt/index.html
+	@echo "dbt docs: docs/dbt/index.html (one file, opens offline)"
+
 # The manager pages as self-contained HTML and PNG, on the demo's warehouse.
 .PHONY: report
 report: $(INSTALLED) chromium

@@ -1,7 +1,8 @@
 """The night killed at any moment: the whole process tree of `helhed run` (the job and dbt's child) gets SIGKILL at
 ten moments spread over load, dbt, checks and publish. After each kill the published warehouse is byte for byte
 the one before; the next run goes further and the last one completes, cleans up what the killed ones left, and
-publishes, while a reader queries the published file all along without an error."""
+publishes, while a reader queries the published file all along without an error; no night, nor dbt, tries to
+reach another machine."""
 
 import hashlib
 import os
@@ -15,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.dashboards.conftest import closed_network
 from tests.e2e_extract import EXTRACT_DATE, SOURCES, write_extract
 from tests.landing_builder import write_snapshot
 
@@ -23,8 +25,10 @@ KILLS = 10
 
 
 def night(landing: Path, warehouse: Path, home: Path) -> subprocess.Popen:
-    """`helhed run` in its own session, so that one signal reaches dbt's process too."""
-    env = {**os.environ, "DAGSTER_HOME": str(home), "HELHED_PSEUDONYM_KEY": "crash-test-key-not-secret"}
+    """`helhed run` in its own session, so that one signal reaches dbt's process too; the network is closed to it
+    and to dbt (tests/network_guard writes any try to `home`/network.log)."""
+    env = {**closed_network(home / "network.log"), "DAGSTER_HOME": str(home),
+           "HELHED_PSEUDONYM_KEY": "crash-test-key-not-secret"}
     return subprocess.Popen([sys.executable, "-m", "pipelines.cli", "run", "--landing", str(landing),
                              "--warehouse", str(warehouse)], cwd=REPO, env=env, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -88,3 +92,4 @@ def test_a_killed_night_leaves_the_published_warehouse_and_the_next_one_complete
     assert sorted(p.name for p in warehouse.parent.iterdir() if p.name.startswith("helhed.duckdb")) == [
         "helhed.duckdb"]  # no .building, no .wal left
     assert reader.errors == [] and reader.reads > 100
+    assert not (root / "dagster" / "network.log").exists()  # no night tried to reach another machine

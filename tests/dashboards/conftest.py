@@ -5,6 +5,7 @@ to serve a request takes, so the session builds a single app for all tests.
 """
 
 import datetime as dt
+import os
 import socket
 import subprocess
 import sys
@@ -314,15 +315,17 @@ def log_in(client, name: str, password: str = PASSWORD, address: str = "127.0.0.
 
 @contextmanager
 def serving(warehouse, users_file):
-    """`helhed serve`'s server (waitress) on a free port in a process of its own; its base URL."""
+    """`helhed serve`'s server (waitress) on a free port in a process of its own; its base URL. The network is
+    closed to it (tests/network_guard): when it stops, it must not have tried to reach any other machine."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     code = "import sys; from dashboards import serve; serve(sys.argv[1], int(sys.argv[2]), sys.argv[3])"
     # the server's log goes to a file: a pipe nobody reads would stop it once full
-    with tempfile.TemporaryFile() as log:
+    with tempfile.TemporaryFile() as log, tempfile.TemporaryDirectory() as tmp:
+        network_log = Path(tmp) / "network.log"
         server = subprocess.Popen([sys.executable, "-c", code, str(warehouse), str(port), str(users_file)],
-                                  cwd=REPO, stdout=subprocess.DEVNULL, stderr=log)
+                                  cwd=REPO, stdout=subprocess.DEVNULL, stderr=log, env=closed_network(network_log))
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_up(url + "/login", server, log)
@@ -330,6 +333,15 @@ def serving(warehouse, users_file):
         finally:
             server.terminate()
             server.wait(timeout=10)
+        assert not network_log.exists(), network_log.read_text(encoding="utf-8")
+
+
+def closed_network(log: Path) -> dict[str, str]:
+    """The environment of a process whose every connection or name lookup beyond this machine is refused and
+    written to `log`."""
+    guard = str(REPO / "tests" / "network_guard")
+    return {**os.environ, "HELHED_NETWORK_LOG": str(log),
+            "PYTHONPATH": os.pathsep.join(filter(None, [guard, os.environ.get("PYTHONPATH")]))}
 
 
 def _wait_until_up(url: str, server: subprocess.Popen, log, seconds: float = 30) -> None:

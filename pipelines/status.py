@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .quality.report import read_sources
+from .quality.report import WarehouseError, check_audit_tables, read_sources
 from .query import QueryRefused, connect
 
 RUNS_SHOWN = 10
@@ -29,6 +29,7 @@ def last_runs(home: Path, limit: int = RUNS_SHOWN) -> list[dict]:
 def snapshots_in_force(warehouse: Path) -> list[dict]:
     """Per municipality × source: the snapshot the published warehouse holds, its age and freshness."""
     with connect(warehouse) as con:
+        check_audit_tables(con)
         return [{"kommunekode": s["kommunekode"], "source": s["source"], **(s["in_force"] or {})}
                 for s in read_sources(con)]
 
@@ -37,7 +38,7 @@ def read_status(home: Path, warehouse: Path) -> dict:
     runs = last_runs(home) if (home / "dagster.yaml").exists() else []
     try:
         sources, problem = snapshots_in_force(warehouse), None
-    except QueryRefused as refusal:
+    except (QueryRefused, WarehouseError) as refusal:
         sources, problem = [], str(refusal)
     well = bool(runs) and runs[0]["status"] == "SUCCESS" and problem is None and all(
         s.get("freshness") == "fresh" for s in sources)

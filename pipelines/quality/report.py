@@ -79,7 +79,7 @@ class WarehouseError(Exception):
 def read_report(path: Path) -> dict:
     con = _open(path)
     try:
-        _check_audit_tables(con)
+        check_audit_tables(con)
         sources, expectations = read_sources(con), read_expectations(con)
     finally:
         con.close()
@@ -97,7 +97,7 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
         raise WarehouseError(f"cannot open {path} read-only: {error}") from error
 
 
-def _check_audit_tables(con) -> None:
+def check_audit_tables(con) -> None:
     found = defaultdict(set)
     for table, column in con.execute(
             "select table_name, column_name from information_schema.columns where table_schema = 'audit'").fetchall():
@@ -106,8 +106,8 @@ def _check_audit_tables(con) -> None:
         missing = [c for c in columns if c not in found[table]]
         if missing:
             raise WarehouseError(
-                f"audit.{table} lacks {', '.join(missing)}: the warehouse was built before the audit tables of "
-                "issue 14 (run `helhed run` to rebuild it)")
+                f"audit.{table} lacks {', '.join(missing)}: the warehouse was built by an older Helhed "
+                "(run `helhed run` to rebuild it)")
 
 
 def _rows(con, sql: str) -> list[dict]:

@@ -121,3 +121,13 @@ def test_audit_tables_of_an_older_schema_are_refused(tmp_path, capsys):
         con.execute("alter table audit.expectation_results drop column run_id")
     assert main(["quality", "--warehouse", str(path), "--json"]) == 2
     assert "audit.expectation_results lacks run_id" in capsys.readouterr().err
+
+
+def test_status_names_a_warehouse_of_an_older_schema(tmp_path, capsys, monkeypatch):
+    path = audit_warehouse(tmp_path / "old.duckdb", TROUBLED)
+    with duckdb.connect(str(path)) as con:
+        con.execute("alter table audit.file_loads drop column rows_erased")
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster"))
+    assert main(["status", "--warehouse", str(path)]) == 1
+    assert ("audit.file_loads lacks rows_erased: the warehouse was built by an older Helhed (run `helhed run` to "
+            "rebuild it)") in capsys.readouterr().out

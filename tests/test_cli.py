@@ -47,3 +47,13 @@ def test_every_command_has_help(command, capsys):
     assert done.value.code == 0 and "usage: helhed" in text and "(default: False)" not in text
     if "--warehouse" in text:  # every option with a default says it
         assert "(default: var/warehouse/helhed.duckdb)" in text
+
+
+def test_the_key_and_the_users_file_are_readable_by_their_owner_only(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("HELHED_PSEUDONYM_KEY_FILE", str(tmp_path / "secrets" / "pseudonym.key"))
+    monkeypatch.delenv("HELHED_PSEUDONYM_KEY")
+    assert main(["keygen"]) == 0
+    users = tmp_path / "users.json"
+    assert main(["adduser", "mette", "--role", "manager", "--users", str(users)]) == 0
+    for path in (tmp_path / "secrets" / "pseudonym.key", users, tmp_path / "mette-password.txt"):
+        assert oct(path.stat().st_mode & 0o777) == "0o600", path

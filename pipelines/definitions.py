@@ -2,6 +2,7 @@
 from dagster import Definitions
 
 from .ingest.assets import ingest_assets, warehouse_build
+from .privacy_assets import retention
 from .publish.assets import published_warehouse
 from .quality.checks import expectation_checks
 from .resources import default_resources
@@ -11,7 +12,7 @@ from .transform.assets import dbt_models
 from .transform.project import dbt_resource
 
 defs = Definitions(
-    assets=[warehouse_build, *ingest_assets, dbt_models, published_warehouse],
+    assets=[warehouse_build, *ingest_assets, retention, dbt_models, published_warehouse],
     asset_checks=expectation_checks,
     jobs=[nightly_job],
     schedules=[nightly_schedule],

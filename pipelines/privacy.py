@@ -1,5 +1,6 @@
-"""Erasure on request: a person's pseudonym on the erasure list is removed from every raw and quarantine row of
-every night from then on, so nothing derived from them is built again; each night writes a receipt.
+"""Erasure on request and retention: a person's pseudonym on the erasure list, or of someone gone from every source
+for more than the retention years, is removed from every raw and quarantine row of the night, so nothing derived
+from them is built; each night writes a receipt.
 
 The list (`erasure-requests.jsonl` beside the warehouse, readable by its owner only) holds the pseudonym, the
 reason and the day, never the CPR number. A removed row is no lost row: the file's count of rows erased says
@@ -51,10 +52,31 @@ def erased_pseudonyms(requests: Path) -> list[str]:
         return sorted({json.loads(line)["pseudonym"] for line in lines if line.strip()})
 
 
+def people_gone(con: duckdb.DuckDBPyConnection, contracts: list[TableContract], years: int, today: date) -> list[str]:
+    """The pseudonyms whose last day in any source lies more than `years` before `today`. A row's last day is the
+    earliest of its presence-ending dates (`endsPresence` in the contract: end of a spell, moving out, death), or
+    today when it has such columns and none is set; in a table without them, its latest date; in a table without
+    dates (monthly school absence), the snapshot's extract date. A person in any row that still holds them stays."""
+    last_days = [f"SELECT {quote(person.name)} AS pseudonym, {_last_day(contract, today)} AS last_day "
+                 f"FROM raw.{contract.raw_table} WHERE {quote(person.name)} IS NOT NULL"
+                 for contract in contracts for person in contract.columns if person.pseudonymise]
+    return [p for (p,) in con.execute(
+        f"SELECT pseudonym FROM ({' UNION ALL '.join(last_days)}) GROUP BY pseudonym "
+        "HAVING max(last_day) < CAST(? AS DATE) - to_years(?) ORDER BY pseudonym", [today, years]).fetchall()]
+
+
+def _last_day(contract: TableContract, today: date) -> str:
+    ends = [quote(c.name) for c in contract.columns if c.ends_presence]
+    dates = [quote(c.name) for c in contract.columns if c.logical_type == "date"]
+    if ends:
+        return f"coalesce(least({', '.join(ends)}), DATE {literal(today.isoformat())})"
+    return f"greatest({', '.join(dates)})" if dates else "extract_date"
+
+
 def erase(con: duckdb.DuckDBPyConnection, source: str, contracts: list[TableContract], pseudonyms: list[str],
-          today: date) -> None:
+          today: date, ground: str = "request") -> None:
     """Removes the pseudonyms' rows from the source's raw tables and quarantine, moves them to the files' rows
-    erased, and writes one receipt per pseudonym to audit.erasures."""
+    erased, and writes one receipt per pseudonym to audit.erasures (`ground`: request or retention)."""
     if not pseudonyms:
         return
     con.execute("CREATE OR REPLACE TEMP TABLE erased_people AS SELECT unnest(?::VARCHAR[]) AS pseudonym",
@@ -66,8 +88,10 @@ def erase(con: duckdb.DuckDBPyConnection, source: str, contracts: list[TableCont
         for pseudonym, rows in _erase_quarantine(con, source, contract).items():
             removed[pseudonym] += rows
     checked = ", ".join(f"raw.{c.raw_table}" for c in contracts) + ", audit.quarantine"
-    con.executemany("INSERT INTO audit.erasures VALUES (?, ?, ?, ?, ?)",
-                    [(today, pseudonym, source, checked, rows) for pseudonym, rows in sorted(removed.items())])
+    # a request is receipted per person; retention, which may remove many people every night, per source
+    receipts = (sorted(removed.items()) if ground == "request" else [(None, sum(removed.values()))])
+    con.executemany("INSERT INTO audit.erasures VALUES (?, ?, ?, ?, ?, ?)",
+                    [(today, pseudonym, ground, source, checked, rows) for pseudonym, rows in receipts])
 
 
 def _erase_raw(con, contract: TableContract) -> dict[str, int]:

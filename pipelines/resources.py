@@ -77,6 +77,12 @@ class Freshness(ConfigurableResource):
         return date.fromisoformat(self.today) if self.today else date.today()
 
 
+class Retention(ConfigurableResource):
+    """People gone from every source for more than `years` are removed from the night's data (pipelines/privacy.py)."""
+
+    years: int = 5
+
+
 class Alerts(ConfigurableResource):
     """Where alerts go: a file under `folder` always, and `command` (a shell command that reads the alert on its
     standard input, e.g. `mail -s Helhed drift@kommune.dk`) when set."""
@@ -94,6 +100,7 @@ def default_resources() -> dict:
         "landing": Landing(path=EnvVar(LANDING_ENV)),
         "warehouse": Warehouse(path=EnvVar(WAREHOUSE_ENV)),
         "freshness": Freshness(),
+        "retention": Retention(),
         "alerts": Alerts(folder=os.environ.get(ALERTS_FOLDER_ENV, "var/alerts"),
                          command=os.environ.get(ALERT_COMMAND_ENV) or None),
     }

@@ -34,6 +34,7 @@ class Column:
     pattern: str | None
     minimum: float | None
     maximum: float | None
+    ends_presence: bool = False
 
     @property
     def duckdb_type(self) -> str:
@@ -106,6 +107,7 @@ def _column(prop: odcs.Property) -> Column:
         pattern=None if prop.logicalType == "date" else options.pattern,
         minimum=options.minimum,
         maximum=options.maximum,
+        ends_presence=prop.custom.get("endsPresence", False),
     )
 
 

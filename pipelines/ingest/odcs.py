@@ -48,6 +48,14 @@ class FreeText(Strict):
     value: bool
 
 
+class EndsPresence(Strict):
+    """A date that ends the person's presence in the row (an end of spell, moving out, death): null means the row
+    still holds them; retention reads it (pipelines/privacy.py)."""
+
+    property: Literal["endsPresence"]
+    value: bool
+
+
 class StagingName(Strict):
     """The English column name the staging model renames the column to."""
 
@@ -71,7 +79,7 @@ class CodeList(Strict):
 
 ContractCustomProperty = Annotated[SourceName | TableName | SourceRequired, Field(discriminator="property")]
 ColumnCustomProperty = Annotated[
-    Pseudonymise | FreeText | StagingName | StagingDescription, Field(discriminator="property")
+    Pseudonymise | FreeText | EndsPresence | StagingName | StagingDescription, Field(discriminator="property")
 ]
 
 

@@ -16,7 +16,8 @@ AUDIT_TABLES = {
     "quarantine": "kommunekode VARCHAR, source VARCHAR, extract_date DATE, table_name VARCHAR, file VARCHAR, "
     "source_row BIGINT, line BIGINT, rule VARCHAR, column_name VARCHAR, detail VARCHAR, row_json VARCHAR, "
     "raw_line VARCHAR",
-    "erasures": "erased_on DATE, pseudonym VARCHAR, source VARCHAR, tables_checked VARCHAR, rows_removed BIGINT",
+    "erasures": "erased_on DATE, pseudonym VARCHAR, ground VARCHAR, source VARCHAR, tables_checked VARCHAR, "
+    "rows_removed BIGINT",
     "expectation_results": "run_id VARCHAR, run_at TIMESTAMP, table_name VARCHAR, suite VARCHAR, "
     "expectation VARCHAR, column_name VARCHAR, success BOOLEAN, observed VARCHAR, blocking BOOLEAN",
 }

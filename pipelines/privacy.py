@@ -17,7 +17,7 @@ import duckdb
 from stdnum.dk import cpr as cpr_number
 
 from .ingest.contracts import TableContract
-from .ingest.pseudonym import pseudonymise
+from .ingest.pseudonym import PSEUDONYM_IN_TEXT, pseudonymise
 from .ingest.rules import literal, quote
 
 
@@ -95,25 +95,34 @@ def erase(con: duckdb.DuckDBPyConnection, source: str, contracts: list[TableCont
 
 
 def _erase_raw(con, contract: TableContract) -> dict[str, int]:
+    """A row goes when any of its person columns names an erased person (counted once)."""
     columns = [quote(c.name) for c in contract.columns if c.pseudonymise]
     if not columns:
         return {}
-    person = f"coalesce({', '.join(f'(SELECT pseudonym FROM erased_people WHERE pseudonym = {c})' for c in columns)})"
-    con.execute(f"CREATE OR REPLACE TEMP TABLE erased_rows AS SELECT kommunekode, extract_date, {person} AS pseudonym "
-                f"FROM raw.{contract.raw_table} WHERE {person} IS NOT NULL")
-    con.execute(f"DELETE FROM raw.{contract.raw_table} WHERE "
-                + " OR ".join(f"{c} IN (SELECT pseudonym FROM erased_people)" for c in columns))
+    matches = " UNION ALL ".join(
+        f"SELECT t.kommunekode, t.extract_date, t.source_row, e.pseudonym FROM raw.{contract.raw_table} AS t "
+        f"INNER JOIN erased_people AS e ON t.{c} = e.pseudonym" for c in columns)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE erased_rows AS SELECT kommunekode, extract_date, source_row, "
+                f"min(pseudonym) AS pseudonym FROM ({matches}) GROUP BY kommunekode, extract_date, source_row")
+    con.execute(f"DELETE FROM raw.{contract.raw_table} AS t USING erased_rows AS r WHERE t.kommunekode = r.kommunekode "
+                "AND t.extract_date = r.extract_date AND t.source_row = r.source_row")
     _move_to_erased(con, contract, "rows_loaded")
     return dict(con.execute("SELECT pseudonym, count(*) FROM erased_rows GROUP BY ALL").fetchall())
 
 
 def _erase_quarantine(con, source: str, contract: TableContract) -> dict[str, int]:
-    """A quarantined line names the person only inside its text (the row as JSON, or the line as delivered)."""
-    where = (f"q.source = {literal(source)} AND q.table_name = {literal(contract.raw_table)} AND "
-             "(contains(coalesce(q.row_json, ''), e.pseudonym) OR contains(coalesce(q.raw_line, ''), e.pseudonym))")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE erased_rows AS SELECT q.kommunekode, q.extract_date, q.file, q.line, "
-                f"min(e.pseudonym) AS pseudonym FROM audit.quarantine AS q, erased_people AS e WHERE {where} "
-                "GROUP BY q.kommunekode, q.extract_date, q.file, q.line")
+    """A quarantined line names the person only inside its text (the row as JSON, or the line as delivered): the
+    pseudonyms in it are matched, a line counted once."""
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE erased_rows AS
+        SELECT q.kommunekode, q.extract_date, q.file, q.line, min(e.pseudonym) AS pseudonym
+        FROM (SELECT kommunekode, extract_date, file, line,
+                     unnest(regexp_extract_all(coalesce(row_json, '') || ' ' || coalesce(raw_line, ''),
+                                               {literal(PSEUDONYM_IN_TEXT)})) AS named
+              FROM audit.quarantine
+              WHERE source = {literal(source)} AND table_name = {literal(contract.raw_table)}) AS q
+        INNER JOIN erased_people AS e ON q.named = e.pseudonym
+        GROUP BY q.kommunekode, q.extract_date, q.file, q.line""")
     con.execute("DELETE FROM audit.quarantine AS q USING erased_rows AS r WHERE q.kommunekode = r.kommunekode "
                 "AND q.extract_date = r.extract_date AND q.file = r.file AND q.line = r.line "
                 f"AND q.source = {literal(source)}")

@@ -18,6 +18,9 @@ KEY_ENV = "HELHED_PSEUDONYM_KEY"
 KEY_FILE_ENV = "HELHED_PSEUDONYM_KEY_FILE"
 DEFAULT_KEY_FILE = Path("var/secrets/pseudonym.key")
 _DIGITS, _LETTERS = "0123456789", "ghijklmnop"
+# A pseudonym standing on its own in a text (a quarantined line): 'p' and 20 letters of a hex digest with its digits
+# turned into the letters above.
+PSEUDONYM_IN_TEXT = r"\bp[abcdef" + _LETTERS + r"]{20}\b"
 _BLOCK = 64  # SHA-256 block size in bytes
 MASK = "<masked>"
 # Anything shaped like a CPR number (free text, error messages and check results may quote one): DD MM YY and SSSS

@@ -6,10 +6,12 @@ import os
 import shutil
 import sys
 import tempfile
+from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
+from packaging.version import Version
 
 from ..ingest.contracts import REPO_ROOT
 
@@ -23,8 +25,17 @@ dbt_project = DbtProject(project_dir=DBT_DIR, profiles_dir=DBT_DIR)
 dbt_project.prepare_if_dev()
 
 
+class OfflineDbtCliResource(DbtCliResource):
+    """dagster-dbt learns dbt's version from `dbt --version`, which also asks pypi.org for the newest dbt before
+    every dbt command: the installed package says it without a request."""
+
+    @cached_property
+    def _cli_version(self) -> Version:
+        return Version(version("dbt-core"))
+
+
 def dbt_resource() -> DbtCliResource:
-    return DbtCliResource(project_dir=dbt_project, dbt_executable=str(DBT_EXECUTABLE))
+    return OfflineDbtCliResource(project_dir=dbt_project, dbt_executable=str(DBT_EXECUTABLE))
 
 
 PARTIAL_PARSE = "partial_parse.msgpack"
